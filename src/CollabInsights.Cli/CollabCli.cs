@@ -1,0 +1,32 @@
+using System.CommandLine;
+using CollabInsights.Cli.Commands;
+
+namespace CollabInsights.Cli;
+
+/// <summary>
+/// Builds the <c>collab</c> root command. Tests invoke <see cref="InvokeAsync"/> in process
+/// with their own writers to capture output.
+/// </summary>
+public static class CollabCli
+{
+    /// <summary>Builds the root command with every capability's sub-commands.</summary>
+    public static RootCommand BuildRootCommand()
+    {
+        var root = new RootCommand("CollabInsights: did the money in outcomes-based collaborations buy the outcomes it was meant to buy?");
+        // Each capability registers its commands here, one line each.
+        root.Subcommands.Add(VersionCommand.Create());
+        return root;
+    }
+
+    /// <summary>Parses and runs <paramref name="args"/>; returns the process exit code.</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter? output = null, TextWriter? error = null, CancellationToken cancellationToken = default)
+    {
+        var root = BuildRootCommand();
+        var config = new InvocationConfiguration
+        {
+            Output = output ?? Console.Out,
+            Error = error ?? Console.Error,
+        };
+        return await root.Parse(args).InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,3 @@
+using CollabInsights.Cli;
+
+return await CollabCli.InvokeAsync(args);

@@ -7,8 +7,10 @@ public static class PostgresConnection
     public const string EnvironmentVariable = "COLLAB_PG";
 
     /// <summary>Returns <paramref name="connectionString"/> or <c>COLLAB_PG</c>; throws a <see cref="CollabInsightsException"/> naming <c>scripts/postgres.sh</c> when neither is set.</summary>
-    public static string Resolve(string? connectionString = null) =>
+    public static string Resolve(string? connectionString = null) => Resolve(connectionString, Environment.GetEnvironmentVariable);
+
+    internal static string Resolve(string? connectionString, Func<string, string?> environment) =>
         connectionString is { Length: > 0 } ? connectionString
-        : Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } env ? env
+        : environment(EnvironmentVariable) is { Length: > 0 } env ? env
         : throw new CollabInsightsException("PostgreSQL is not configured: COLLAB_PG is not set. Start the project's server and set it with: eval \"$(bash scripts/postgres.sh --export)\"");
 }

@@ -44,8 +44,11 @@ namespace CollabInsights.OffChain;
 /// <c>€</c>, <c>¥</c>, <c>CHF</c>) is read as no amount, with a Warning;</item>
 /// <item>an optional symbol, an optional space, then digits grouped by commas in threes
 /// (<c>10,000,000</c>, optional <c>.digits</c>) or plain digits, is normalised with a Warning, provided
-/// that (a) the number is not one group of three after a single separator (<c>1,500</c>, <c>290.000</c>:
-/// thousands or decimals? Invalid "ambiguous amount"), (b) without a symbol the number has commas
+/// that (a) the number is not ambiguous: a single <c>.</c> followed by exactly three digits
+/// (<c>CHF 290.000</c>: thousands or decimals?) always is, and a single <c>,</c> followed by exactly
+/// three digits (<c>1,500</c>) is unless the symbol is one of <c>$ US$ C$ A$ NZ$ £ ¥</c>, currencies
+/// written in English notation where the comma separates thousands (so <c>C$300,000</c> is 300000 CAD);
+/// ambiguous amounts are Invalid, (b) without a symbol the number has commas
 /// (else rule 1 applies), (c) the symbol can stand for the row's currency (<c>$</c>: USD, CAD, AUD,
 /// NZD, SGD, HKD; <c>¥</c>: JPY, CNY; the others one currency each), else Invalid; when the row's
 /// currency cell is empty, a symbol standing for one currency supplies it (Warning), a shared symbol

@@ -27,6 +27,9 @@ internal static partial class IndigoCells
         ["CHF"] = ["CHF"],
     };
 
+    /// <summary>Symbols of currencies always written in English notation (comma = thousands separator).</summary>
+    private static readonly HashSet<string> EnglishNotationSymbols = new(StringComparer.Ordinal) { "$", "US$", "C$", "A$", "NZ$", "£", "¥" };
+
     /// <summary>Currency names written instead of codes, mapped only where the name designates exactly one currency.</summary>
     private static readonly Dictionary<string, string> CurrencyNames = new(StringComparer.OrdinalIgnoreCase)
     {
@@ -153,7 +156,7 @@ internal static partial class IndigoCells
 
         var sym = m.Groups["sym"].Value;
         var num = m.Groups["num"].Value;
-        if (AmbiguousGrouping().IsMatch(num))
+        if (DotThousandsOrDecimals().IsMatch(num) || (OneCommaGroup().IsMatch(num) && !EnglishNotationSymbols.Contains(sym)))
         {
             return new(null, null, ProblemSeverity.Invalid, "ambiguous amount: the separator may mark thousands or decimals; write the amount as plain digits with '.' for decimals");
         }
@@ -197,6 +200,9 @@ internal static partial class IndigoCells
     [GeneratedRegex(@"^(?<sym>US\$|C\$|A\$|NZ\$|\$|£|€|¥|CHF)? ?(?<num>[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]+(?:\.[0-9]+)?)$", RegexOptions.CultureInvariant)]
     private static partial Regex SymbolAmount();
 
-    [GeneratedRegex(@"^(?:[0-9]{1,3},[0-9]{3}|[0-9]{1,3}\.[0-9]{3})$", RegexOptions.CultureInvariant)]
-    private static partial Regex AmbiguousGrouping();
+    [GeneratedRegex(@"^[0-9]{1,3}\.[0-9]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DotThousandsOrDecimals();
+
+    [GeneratedRegex(@"^[0-9]{1,3},[0-9]{3}$", RegexOptions.CultureInvariant)]
+    private static partial Regex OneCommaGroup();
 }

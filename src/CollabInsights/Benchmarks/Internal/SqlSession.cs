@@ -81,8 +81,12 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
             cache[sql] = command;
         }
 
-        command ??= connection.CreateCommand();
-        command.CommandText = sql;
+        if (command is null)
+        {
+            command = connection.CreateCommand();
+            command.CommandText = sql;
+        }
+
         command.Transaction = transaction;
         command.Parameters.Clear();
         for (var i = 0; i < args.Length; i++)

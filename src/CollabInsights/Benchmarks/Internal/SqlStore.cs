@@ -14,6 +14,7 @@ internal sealed class SqlStore : IAsyncDisposable
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Dictionary<string, DbCommand> _cache = new(StringComparer.Ordinal);
     private SqliteConnection? _sqlite;
+    private readonly System.Collections.Concurrent.ConcurrentBag<NpgsqlConnection> _idle = [];
     private NpgsqlDataSource? _postgres;
 
     private SqlStore(SqlKind kind, string target, string? schema)
@@ -95,16 +96,30 @@ internal sealed class SqlStore : IAsyncDisposable
         }
         else
         {
+            // Each concurrent client keeps a physical connection, like pgbench's clients: no pool reset between operations, statements stay prepared.
             var source = _postgres ?? throw new InvalidOperationException("Call ResetAsync first.");
-            await using var connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
-            await using var tx = transaction ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
-            var result = await work(new SqlSession(connection, tx, null, prepare: true, cancellationToken)).ConfigureAwait(false);
-            if (tx is not null)
+            if (!_idle.TryTake(out var connection))
             {
-                await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                connection = await source.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             }
 
-            return result;
+            try
+            {
+                await using var tx = transaction ? await connection.BeginTransactionAsync(cancellationToken).ConfigureAwait(false) : null;
+                var result = await work(new SqlSession(connection, tx, null, prepare: true, cancellationToken)).ConfigureAwait(false);
+                if (tx is not null)
+                {
+                    await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+                }
+
+                _idle.Add(connection);
+                return result;
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
         }
     }
 
@@ -149,6 +164,11 @@ internal sealed class SqlStore : IAsyncDisposable
     {
         if (Kind == SqlKind.Postgres && _postgres is not null)
         {
+            while (_idle.TryTake(out var idle))
+            {
+                await idle.DisposeAsync().ConfigureAwait(false);
+            }
+
             await using var connection = await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
             await ExecAsync(connection, $"DROP SCHEMA IF EXISTS \"{Schema}\" CASCADE;", cancellationToken).ConfigureAwait(false);
         }
@@ -168,6 +188,11 @@ internal sealed class SqlStore : IAsyncDisposable
         }
 
         _cache.Clear();
+        while (_idle.TryTake(out var idle))
+        {
+            await idle.DisposeAsync().ConfigureAwait(false);
+        }
+
         if (_sqlite is not null)
         {
             await _sqlite.DisposeAsync().ConfigureAwait(false);

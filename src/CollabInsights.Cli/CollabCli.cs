@@ -17,6 +17,7 @@ public static class CollabCli
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(IndigoCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
         return root;
     }
 

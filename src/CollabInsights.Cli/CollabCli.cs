@@ -16,6 +16,7 @@ public static class CollabCli
         // Each capability registers its commands here, one line each.
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(IndigoCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
         return root;
     }
 

@@ -34,7 +34,7 @@ public sealed partial class CSharpSession : IDisposable
     private readonly DisplayContext displayContext;
     private readonly NotebookGlobals globals;
     private readonly InteractiveAssemblyLoader loader = new();
-    private readonly ScriptOptions scriptOptions;
+    private readonly Lazy<ScriptOptions> lazyScriptOptions;
     private readonly CSharpParseOptions parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly string nugetRoot;
     private ScriptState<object>? state;
@@ -50,14 +50,14 @@ public sealed partial class CSharpSession : IDisposable
         globals = new NotebookGlobals(this);
         nugetRoot = this.options.NuGetPackageRoot ?? NuGetReferences.DefaultRoot;
         var baseDir = WorkingDirectory;
-        scriptOptions = ScriptOptions.Default
+        lazyScriptOptions = new(() => ScriptOptions.Default
             .WithReferences(ScriptEnvironment.References)
             .WithImports(ScriptEnvironment.Imports.Concat(this.options.AdditionalImports))
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDir))
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDir));
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDir)));
         ConsoleRouter.Install();
     }
 
@@ -66,6 +66,8 @@ public sealed partial class CSharpSession : IDisposable
 
     /// <summary>The per-document display state (whether plotly.js was embedded yet).</summary>
     public DisplayContext DisplayContext => displayContext;
+
+    private ScriptOptions BaseOptions => lazyScriptOptions.Value;
 
     private string WorkingDirectory => Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
 
@@ -140,8 +142,8 @@ public sealed partial class CSharpSession : IDisposable
     /// <summary>The script compiled for the current state plus <paramref name="code"/>, for completion and inspection.</summary>
     internal Script<object> CreateScript(string code) =>
         state is null
-            ? CSharpScript.Create(code, scriptOptions, typeof(NotebookGlobals), loader)
-            : state.Script.ContinueWith(code, scriptOptions);
+            ? CSharpScript.Create(code, BaseOptions, typeof(NotebookGlobals), loader)
+            : state.Script.ContinueWith(code, BaseOptions);
 
     /// <inheritdoc />
     public void Dispose() => loader.Dispose();
@@ -172,7 +174,7 @@ public sealed partial class CSharpSession : IDisposable
     private async Task<ErrorOutput?> RunAsync(string code, string cellName, int count, ExecutionSink sink, CancellationTokenSource cts)
     {
         var (prepared, references) = ResolveNuGet(code, cellName);
-        var cellOptions = scriptOptions.WithFilePath(cellName).AddReferences(references);
+        var cellOptions = BaseOptions.WithFilePath(cellName).AddReferences(references);
         var rewritten = InterruptCheckRewriter.Rewrite(prepared, parseOptions);
         var script = state is null
             ? CSharpScript.Create(rewritten, cellOptions, typeof(NotebookGlobals), loader)
@@ -323,7 +325,7 @@ public sealed partial class CSharpSession : IDisposable
 
         var frames = (exception.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         var location = frames.Select(f => FrameLocation().Match(f)).FirstOrDefault(m => m.Success);
-        var where = location is null ? cellName : $"{location.Groups["cell"].Value}, line {location.Groups["line"].Value}";
+        var where = location is null ? cellName : $"{Path.GetFileName(location.Groups["cell"].Value)}, line {location.Groups["line"].Value}";
         var type = exception.GetType().FullName ?? exception.GetType().Name;
         var traceback = new List<string> { $"{where}: {type}: {exception.Message}" };
         traceback.AddRange(frames.Where(f => !f.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)

@@ -19,6 +19,9 @@ public static class CollabCli
         root.Subcommands.Add(GenerateCommand.Create());
         root.Subcommands.Add(LinkCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(KernelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

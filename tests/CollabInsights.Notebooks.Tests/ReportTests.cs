@@ -30,25 +30,27 @@ public sealed class ReportTests
     public async Task Failing_cell_makes_the_run_exit_non_zero_and_allow_errors_runs_the_rest()
     {
         var dir = RepoPaths.NewTempDirectory();
+        var nbs = Path.Combine(dir, "nbs");
+        Directory.CreateDirectory(nbs);
         var doc = new Documents.NotebookDocument();
         doc.Cells.Add(new Documents.NotebookCell(Documents.CellKind.Code, "throw new Exception(\"first\");", "a"));
         doc.Cells.Add(new Documents.NotebookCell(Documents.CellKind.Code, "Console.WriteLine(\"second ran\");", "b"));
-        doc.Save(Path.Combine(dir, "b-fail.ipynb"));
-        File.Copy(ExternalTools.TestFile("Notebooks", "smoke.ipynb"), Path.Combine(dir, "a-smoke.ipynb"));
+        doc.Save(Path.Combine(nbs, "b-fail.ipynb"));
+        File.Copy(ExternalTools.TestFile("Notebooks", "smoke.ipynb"), Path.Combine(nbs, "a-smoke.ipynb"));
 
         var output = new StringWriter();
-        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", Path.Combine(dir, "b-fail.ipynb"), "--out", Path.Combine(dir, "stopped.ipynb")], output, output, Ct));
+        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", Path.Combine(nbs, "b-fail.ipynb"), "--out", Path.Combine(dir, "stopped.ipynb")], output, output, Ct));
         var stopped = Documents.NotebookDocument.Load(Path.Combine(dir, "stopped.ipynb"));
         Assert.Empty(stopped.Cells[1].Outputs);
         Assert.Contains("FAILED cell 1", output.ToString(), StringComparison.Ordinal);
 
-        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", Path.Combine(dir, "b-fail.ipynb"), "--allow-errors", "--out", Path.Combine(dir, "all.ipynb")], output, output, Ct));
+        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", Path.Combine(nbs, "b-fail.ipynb"), "--allow-errors", "--out", Path.Combine(dir, "all.ipynb")], output, output, Ct));
         var all = Documents.NotebookDocument.Load(Path.Combine(dir, "all.ipynb"));
         Assert.Single(all.Cells[1].Outputs);
 
         var folderOut = Path.Combine(dir, "executed");
         var dirOutput = new StringWriter();
-        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", dir, "--out", folderOut], dirOutput, dirOutput, Ct));
+        Assert.Equal(1, await CollabCli.InvokeAsync(["notebook", "run", nbs, "--out", folderOut], dirOutput, dirOutput, Ct));
         var log = dirOutput.ToString();
         Assert.True(log.IndexOf("a-smoke", StringComparison.Ordinal) < log.IndexOf("b-fail", StringComparison.Ordinal), log);
         Assert.Contains("1 of 2 notebooks ran without error", log, StringComparison.Ordinal);

@@ -23,6 +23,7 @@ public static class CollabCli
         root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ChainCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
         return root;
     }
 

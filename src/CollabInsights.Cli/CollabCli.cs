@@ -16,6 +16,10 @@ public static class CollabCli
         // Each capability registers its commands here, one line each.
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(IndigoCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(KernelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root;
     }
 

@@ -20,6 +20,7 @@ public static class CollabCli
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ChainCommand.Create());
         return root;
     }
 

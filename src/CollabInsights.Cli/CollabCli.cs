@@ -15,6 +15,7 @@ public static class CollabCli
         var root = new RootCommand("CollabInsights: did the money in outcomes-based collaborations buy the outcomes it was meant to buy?");
         // Each capability registers its commands here, one line each.
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
         return root;
     }
 

@@ -50,6 +50,10 @@ public sealed class PriceOutlierRule(PriceOutlierOptions? options = null) : IAno
                 group = g1;
                 label = "metrics with the same definition";
             }
+            else if (_options.Grouping == PriceGrouping.MetricTypeThenSector && item.Type is not null && byType[(item.Type, item.Unit)].Count > 1)
+            {
+                continue;
+            }
             else if (item.Sector is not null && bySector.TryGetValue((item.Sector, item.Unit), out var g2) && g2.Count >= _options.MinGroupSize)
             {
                 group = g2;
@@ -63,7 +67,7 @@ public sealed class PriceOutlierRule(PriceOutlierOptions? options = null) : IAno
 
             if (!stats.TryGetValue(group, out var st))
             {
-                stats[group] = st = Stats(group.Select(i => Math.Log(i.Price)).ToList());
+                stats[group] = st = Stats(group.Select(i => Math.Log(i.Price)).ToList(), _options.MinimumScale);
             }
 
             if (st is not { } s)
@@ -84,14 +88,14 @@ public sealed class PriceOutlierRule(PriceOutlierOptions? options = null) : IAno
         }
     }
 
-    /// <summary>Median and robust scale (MAD / 0.6745, or 1.2533 x mean absolute deviation when MAD is 0).</summary>
-    private static (double Median, double Scale, int N)? Stats(List<double> values)
+    /// <summary>Median and robust scale (MAD / 0.6745, or 1.2533 x mean absolute deviation when MAD is 0), floored at <paramref name="minimumScale"/>.</summary>
+    private static (double Median, double Scale, int N)? Stats(List<double> values, double minimumScale)
     {
         values.Sort();
         var median = RuleData.Median(values);
         var deviations = values.Select(v => Math.Abs(v - median)).OrderBy(v => v).ToList();
         var mad = RuleData.Median(deviations);
         var scale = mad > 1e-12 ? mad / 0.6745 : 1.253314 * deviations.Average();
-        return scale > 1e-12 ? (median, scale, values.Count) : null;
+        return (median, Math.Max(scale, minimumScale), values.Count);
     }
 }

@@ -1,0 +1,17 @@
+namespace CollabInsights.OnChain.Rpc;
+
+/// <summary>
+/// A raw event log as <c>eth_getLogs</c> or a receipt returns it. Hex fields are lower-case as
+/// the node sent them; <see cref="Address"/> too (checksum it for display). <see cref="Removed"/> is true
+/// when a reorg dropped the log.
+/// </summary>
+public sealed record RpcLog(
+    string Address,
+    IReadOnlyList<string> Topics,
+    string Data,
+    long BlockNumber,
+    string BlockHash,
+    string TransactionHash,
+    int TransactionIndex,
+    int LogIndex,
+    bool Removed);

@@ -24,6 +24,7 @@ public static class CollabCli
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ChainCommand.Create());
         root.Subcommands.Add(FitCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
         return root;
     }
 

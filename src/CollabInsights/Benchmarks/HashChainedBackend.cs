@@ -70,7 +70,8 @@ public sealed class HashChainedBackend : ILedgerBackend
             $"CREATE TABLE {Rows} (seq bigint PRIMARY KEY, {RecordColumns.Ddl(_store)}, content_hash {_store.Blob} NOT NULL, prev_hash {_store.Blob} NOT NULL, row_hash {_store.Blob} NOT NULL); " +
             $"CREATE INDEX ledger_records_period ON {Rows} (period_start); " +
             $"CREATE TABLE {Blocks} (block_no bigint PRIMARY KEY, first_seq bigint NOT NULL, last_seq bigint NOT NULL, merkle_root {_store.Blob} NOT NULL, prev_block_hash {_store.Blob} NOT NULL, block_hash {_store.Blob} NOT NULL);",
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken,
+            [Rows, Blocks]).ConfigureAwait(false);
         _open.Clear();
         _nextSeq = 1;
         _openFirstSeq = 1;

@@ -31,7 +31,8 @@ public abstract class SqlTableBackend : ILedgerBackend
     /// <inheritdoc />
     public Task ResetAsync(CancellationToken cancellationToken) => _store.ResetAsync(
         $"CREATE TABLE {Table} ({RecordColumns.Ddl(_store)}); CREATE INDEX outcome_records_period ON {Table} (period_start);",
-        cancellationToken);
+        cancellationToken,
+        [Table]);
 
     /// <inheritdoc />
     public Task WriteAsync(BenchOutcomeRecord record, CancellationToken cancellationToken) =>

@@ -16,6 +16,7 @@ internal sealed class SqlStore : IAsyncDisposable
     private SqliteConnection? _sqlite;
     private readonly System.Collections.Concurrent.ConcurrentBag<NpgsqlConnection> _idle = [];
     private NpgsqlDataSource? _postgres;
+    private string? _lastDdl;
 
     private SqlStore(SqlKind kind, string target, string? schema)
     {
@@ -45,9 +46,25 @@ internal sealed class SqlStore : IAsyncDisposable
 
     public string Date => Kind == SqlKind.Sqlite ? "TEXT" : "date";
 
-    /// <summary>Drops and re-creates the storage, then runs <paramref name="ddl"/>.</summary>
-    public async Task ResetAsync(string ddl, CancellationToken cancellationToken)
+    /// <summary>
+    /// Drops and re-creates the storage, then runs <paramref name="ddl"/>. On PostgreSQL a second
+    /// reset with the same DDL truncates the tables instead (TRUNCATE releases their files, so sizes stay exact).
+    /// </summary>
+    public async Task ResetAsync(string ddl, CancellationToken cancellationToken, IReadOnlyList<string>? tables = null)
     {
+        if (Kind == SqlKind.Postgres && _postgres is not null && tables is { Count: > 0 } && string.Equals(ddl, _lastDdl, StringComparison.Ordinal))
+        {
+            while (_idle.TryTake(out var idle))
+            {
+                await idle.DisposeAsync().ConfigureAwait(false);
+            }
+
+            await using var open = await _postgres.OpenConnectionAsync(cancellationToken).ConfigureAwait(false);
+            await ExecAsync(open, "TRUNCATE " + string.Join(", ", tables), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        _lastDdl = ddl;
         await DisposeConnectionsAsync().ConfigureAwait(false);
         if (Kind == SqlKind.Sqlite)
         {

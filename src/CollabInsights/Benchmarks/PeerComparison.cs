@@ -48,7 +48,7 @@ public static partial class PeerComparison
     {
         var connectionString = PostgresConnection.Resolve(options.PostgresConnectionString);
         var pgbench = FindPgbench(options.PgbenchPath);
-        var schema = "collab_bench_peer";
+        var schema = "collab_bench_peer_" + Guid.NewGuid().ToString("N")[..8];
         var work = Path.Combine(Path.GetTempPath(), "collab-peer-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(work);
         var script = Path.Combine(work, "insert.sql");

@@ -5,7 +5,8 @@ internal static class BackendCatalog
 {
     public static ILedgerBackend Create(string name, BenchmarkOptions options, string workDirectory)
     {
-        var schema = "collab_bench_" + name.Replace('-', '_');
+        // A schema per run and backend, so concurrent runs (or tests) on one server never drop each other's tables.
+        var schema = "collab_bench_" + name.Replace('-', '_') + "_" + Guid.NewGuid().ToString("N")[..8];
         return name switch
         {
             "sqlite" => new SqliteBackend(Path.Combine(workDirectory, "plain.db")),

@@ -115,6 +115,10 @@ public sealed partial class CSharpSession : IDisposable
         {
             error = new ErrorOutput("CollabInsightsException", e.Message, [e.Message]);
         }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            error = Stopped(cellName, "interrupted while compiling");
+        }
         finally
         {
             running = null;

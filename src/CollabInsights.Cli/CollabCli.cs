@@ -15,7 +15,16 @@ public static class CollabCli
         var root = new RootCommand("CollabInsights: did the money in outcomes-based collaborations buy the outcomes it was meant to buy?");
         // Each capability registers its commands here, one line each.
         root.Subcommands.Add(VersionCommand.Create());
+        root.Subcommands.Add(IndigoCommand.Create());
+        root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(LinkCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(NotebookCommand.Create());
+        root.Subcommands.Add(KernelCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ChainCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
         return root;
     }
 

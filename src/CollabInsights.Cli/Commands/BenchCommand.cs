@@ -1,0 +1,227 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CollabInsights.Benchmarks;
+using Spectre.Console;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary><c>collab bench</c>: the blockchain-versus-database benchmark (<c>run</c>) and the harness-versus-peer check (<c>peers</c>).</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("bench", "Blockchain versus database: run the outcome-record workloads on each backend, and check the harness against pgbench and a plain SQLite loop.");
+        command.Subcommands.Add(CreateRun());
+        command.Subcommands.Add(CreatePeers());
+        return command;
+    }
+
+    private static Command CreateRun()
+    {
+        var backends = new Option<string>("--backends") { Description = "Comma-separated backends: " + string.Join(",", BenchmarkOptions.AllBackends) + ".", DefaultValueFactory = _ => string.Join(",", new BenchmarkOptions().Backends) };
+        var sizes = new Option<string>("--n") { Description = "Comma-separated numbers of records N, e.g. 1000,10000 or 1e5.", DefaultValueFactory = _ => "1000,10000" };
+        var workloads = new Option<string>("--workloads") { Description = "Comma-separated workloads: " + string.Join(",", BenchmarkOptions.AllWorkloads) + ".", DefaultValueFactory = _ => string.Join(",", BenchmarkOptions.AllWorkloads) };
+        var output = new Option<string>("--out") { Description = "Folder for results.json, results.csv and report.html.", DefaultValueFactory = _ => "bench-results" };
+        var rate = new Option<double?>("--rate") { Description = "Fixed-rate control: operations submitted per second (open loop)." };
+        var clients = new Option<int>("--clients") { Description = "Fixed-load control: concurrent clients (closed loop).", DefaultValueFactory = _ => 1 };
+        var duration = new Option<double?>("--duration") { Description = "Stop each write workload after this many seconds (or at N, whichever first)." };
+        var batch = new Option<int>("--batch") { Description = "Records per transaction in the write-batch workload.", DefaultValueFactory = _ => 100 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the workload generator.", DefaultValueFactory = _ => 42 };
+        var gasPrice = new Option<decimal>("--gas-price-gwei") { Description = "Gas price for the cost per record, in gwei.", DefaultValueFactory = _ => 20m };
+        var ethUsd = new Option<decimal>("--eth-usd") { Description = "ETH price for the cost per record, in US dollars.", DefaultValueFactory = _ => 3000m };
+        var json = new Option<bool>("--json") { Description = "Print results.json to standard output instead of tables." };
+        var command = new Command("run", "Run the workloads (write single and batched, point lookup, range query, aggregate per funder, audit proof, tamper test) on each backend at each N; write results.json, results.csv and an offline report.html.");
+        foreach (var option in new Option[] { backends, sizes, workloads, output, rate, clients, duration, batch, seed, gasPrice, ethUsd, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var writer = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var options = new BenchmarkOptions
+                {
+                    Backends = SplitList(parseResult.GetValue(backends)!),
+                    Sizes = ParseSizes(parseResult.GetValue(sizes)!),
+                    Workloads = SplitList(parseResult.GetValue(workloads)!),
+                    Rate = parseResult.GetValue(rate) is { } tps ? RateControl.FixedRate(tps) : RateControl.FixedLoad(parseResult.GetValue(clients)),
+                    Duration = parseResult.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                    BatchSize = parseResult.GetValue(batch),
+                    Seed = parseResult.GetValue(seed),
+                    GasPriceGwei = parseResult.GetValue(gasPrice),
+                    EthPriceUsd = parseResult.GetValue(ethUsd),
+                };
+                var console = IndigoCommand.ConsoleFor(writer);
+                var quiet = parseResult.GetValue(json);
+                var run = await WithProgressAsync(console, quiet, p => BenchmarkRunner.RunAsync(options, p, ct)).ConfigureAwait(false);
+                var files = await BenchmarkReport.WriteAsync(run, parseResult.GetValue(output)!, ct).ConfigureAwait(false);
+                if (quiet)
+                {
+                    await writer.WriteAsync(BenchmarkReport.ToJson(run)).ConfigureAwait(false);
+                }
+                else
+                {
+                    Render(console, run);
+                    foreach (var file in files)
+                    {
+                        console.WriteLine("wrote " + file);
+                    }
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException ex)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreatePeers()
+    {
+        var n = new Option<string>("--n") { Description = "Records inserted per side per round (e.g. 10000 or 1e5).", DefaultValueFactory = _ => "10000" };
+        var clients = new Option<int>("--clients") { Description = "Concurrent clients on both sides of the PostgreSQL comparison.", DefaultValueFactory = _ => 4 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds, alternating harness and peer; figures are averaged.", DefaultValueFactory = _ => 2 };
+        var peers = new Option<string>("--peers") { Description = "Comma-separated comparisons: postgres (vs pgbench), sqlite (vs a plain loop).", DefaultValueFactory = _ => "postgres,sqlite" };
+        var pgbench = new Option<string?>("--pgbench") { Description = "Path of pgbench (default: PATH, then /usr/lib/postgresql/*/bin)." };
+        var output = new Option<string?>("--out") { Description = "Folder for peers.json." };
+        var json = new Option<bool>("--json") { Description = "Print the comparison as JSON." };
+        var command = new Command("peers", "Check the harness is not the bottleneck: our PostgreSQL inserts vs pgbench running the same INSERT with the same clients, and our SQLite inserts vs the same statements in a plain loop, in the same run. Goal: within 20%.");
+        foreach (var option in new Option[] { n, clients, rounds, peers, pgbench, output, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var writer = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var options = new PeerComparisonOptions
+                {
+                    N = ParseSizes(parseResult.GetValue(n)!)[0],
+                    Clients = parseResult.GetValue(clients),
+                    Rounds = parseResult.GetValue(rounds),
+                    Peers = SplitList(parseResult.GetValue(peers)!),
+                    PgbenchPath = parseResult.GetValue(pgbench),
+                };
+                var console = IndigoCommand.ConsoleFor(writer);
+                var quiet = parseResult.GetValue(json);
+                var results = await PeerComparison.RunAsync(options, quiet ? null : new Progress<string>(console.WriteLine), ct).ConfigureAwait(false);
+                var text = JsonSerializer.Serialize(new { options, machine = MachineDescription.Current(), results }, BenchmarkReport.JsonOptions) + "\n";
+                if (parseResult.GetValue(output) is { } dir)
+                {
+                    Directory.CreateDirectory(dir);
+                    await File.WriteAllTextAsync(Path.Combine(dir, "peers.json"), text, ct).ConfigureAwait(false);
+                }
+
+                if (quiet)
+                {
+                    await writer.WriteAsync(text).ConfigureAwait(false);
+                }
+                else
+                {
+                    var table = new Table().Title("Harness versus peer (insert throughput, records/s)")
+                        .AddColumn("Comparison").AddColumn("N").AddColumn("Clients").AddColumn("Ours").AddColumn("Peer").AddColumn("Ratio").AddColumn("Within 20%");
+                    foreach (var r in results)
+                    {
+                        table.AddRow(Markup.Escape(r.Comparison), Num(r.N), Num(r.Clients), Num(r.OursTps.Average()), Num(r.PeerTps.Average()), r.Ratio.ToString("0.00", CultureInfo.InvariantCulture), r.WithinTolerance ? "yes" : "no");
+                    }
+
+                    console.Write(table);
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException ex)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static async Task<BenchmarkRun> WithProgressAsync(IAnsiConsole console, bool quiet, Func<IProgress<BenchmarkProgress>?, Task<BenchmarkRun>> run)
+    {
+        if (quiet)
+        {
+            return await run(null).ConfigureAwait(false);
+        }
+
+        if (!console.Profile.Capabilities.Interactive)
+        {
+            return await run(new LineProgress(console)).ConfigureAwait(false);
+        }
+
+        return await console.Progress().AutoClear(false).Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask("starting");
+                var overall = ctx.AddTask("overall");
+                return await run(new TaskProgress(task, overall)).ConfigureAwait(false);
+            }).ConfigureAwait(false);
+    }
+
+    private static void Render(IAnsiConsole console, BenchmarkRun run)
+    {
+        var table = new Table().Title("Benchmark results (latency ms, rates per second)")
+            .AddColumn("Backend").AddColumn("Workload").AddColumn("N").AddColumn("OK").AddColumn("Fail").AddColumn("Send").AddColumn("Thru")
+            .AddColumn("p50").AddColumn("p95").AddColumn("p99").AddColumn("B/rec").AddColumn("Gas/rec").AddColumn("USD/rec").AddColumn("Verify ms").AddColumn("Tamper");
+        foreach (var r in run.Results)
+        {
+            table.AddRow(r.Backend, r.Workload, Num(r.N), Num(r.Succeeded), Num(r.Failed), Num(r.SendRateTps), Num(r.ThroughputTps),
+                Ms(r.Latency.P50Ms), Ms(r.Latency.P95Ms), Ms(r.Latency.P99Ms), Opt(r.BytesPerRecord), Opt(r.GasPerRecord), r.CostPerRecordUsd is { } c ? c.ToString("0.0000", CultureInfo.InvariantCulture) : "",
+                r.VerifyMs is { } v ? Ms(v) : "", r.TamperDetected is { } d ? (d ? "detected" : "not detected") : "");
+        }
+
+        console.Write(table);
+    }
+
+    private static string Num(double value) => value.ToString("#,0", CultureInfo.InvariantCulture);
+
+    private static string Ms(double value) => value.ToString(value < 10 ? "0.###" : "#,0.#", CultureInfo.InvariantCulture);
+
+    private static string Opt(double? value) => value is { } v ? Num(v) : "";
+
+    internal static string[] SplitList(string text) => text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    internal static long[] ParseSizes(string text)
+    {
+        var sizes = SplitList(text).Select(s => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && v >= 1 && v == Math.Floor(v)
+            ? (long)v
+            : throw new CollabInsightsException($"'{s}' is not a number of records; use whole numbers such as 1000 or 1e5.")).ToArray();
+        return sizes.Length > 0 ? sizes : throw new CollabInsightsException("Give at least one N, e.g. --n 1000.");
+    }
+
+    private sealed class LineProgress(IAnsiConsole console) : IProgress<BenchmarkProgress>
+    {
+        public void Report(BenchmarkProgress value)
+        {
+            if (value.Done == value.Total && value.Total > 0)
+            {
+                lock (this)
+                {
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Step}/{value.Steps}] {value.Backend} {value.Workload} N={value.N}: {value.Done} operations"));
+                }
+            }
+        }
+    }
+
+    private sealed class TaskProgress(ProgressTask task, ProgressTask overall) : IProgress<BenchmarkProgress>
+    {
+        public void Report(BenchmarkProgress value)
+        {
+            task.Description = string.Create(CultureInfo.InvariantCulture, $"{value.Backend} {value.Workload} N={value.N}");
+            task.MaxValue = Math.Max(1, value.Total);
+            task.Value = value.Done;
+            overall.MaxValue = value.Steps;
+            overall.Value = value.Step - 1 + (value.Total == 0 ? 0 : (double)value.Done / value.Total);
+        }
+    }
+}

@@ -1,0 +1,374 @@
+using System.Collections.Immutable;
+using System.Diagnostics;
+using System.Text;
+using System.Text.RegularExpressions;
+using CollabInsights.Notebooks.Display;
+using CollabInsights.Notebooks.Internal;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Scripting;
+using Microsoft.CodeAnalysis.Scripting;
+using Microsoft.CodeAnalysis.Scripting.Hosting;
+
+namespace CollabInsights.Notebooks.Execution;
+
+/// <summary>
+/// Runs C# cells one after another with Roslyn scripting, carrying variables, types and
+/// <c>using</c>s from cell to cell. Captures console output, displays values, turns exceptions into
+/// error outputs naming the cell and line, and enforces timeouts and interrupts.
+/// </summary>
+/// <remarks>
+/// Cells run on a dedicated thread. An interrupt (or timeout) first sets a flag checked at the top of
+/// every loop body (the engine inserts the checks), then interrupts the thread's blocking waits
+/// (<see cref="Thread.Interrupt"/>); a cell still running after <see cref="CSharpSessionOptions.InterruptGrace"/>
+/// is abandoned: its thread is left running in the background and the session goes on from the
+/// state before that cell. Console redirection is process-global, so cells of all sessions in a
+/// process run one at a time.
+/// </remarks>
+public sealed partial class CSharpSession : IDisposable
+{
+    private static readonly SemaphoreSlim ProcessGate = new(1, 1);
+
+    private readonly CSharpSessionOptions options;
+    private readonly DisplayFormatterRegistry formatters;
+    private readonly DisplayContext displayContext;
+    private readonly NotebookGlobals globals;
+    private readonly InteractiveAssemblyLoader loader = new();
+    private readonly Lazy<ScriptOptions> lazyScriptOptions;
+    private readonly CSharpParseOptions parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
+    private readonly string nugetRoot;
+    private ScriptState<object>? state;
+    private CancellationTokenSource? running;
+    private int executionCount;
+
+    /// <summary>Creates a session; the first cell pays Roslyn's start-up (about a second), later cells a few milliseconds.</summary>
+    public CSharpSession(CSharpSessionOptions? options = null)
+    {
+        this.options = options ?? new CSharpSessionOptions();
+        formatters = this.options.Formatters ?? DisplayFormatterRegistry.CreateDefault();
+        displayContext = this.options.Display ?? new DisplayContext();
+        globals = new NotebookGlobals(this);
+        nugetRoot = this.options.NuGetPackageRoot ?? NuGetReferences.DefaultRoot;
+        var baseDir = WorkingDirectory;
+        lazyScriptOptions = new(() => ScriptOptions.Default
+            .WithReferences(ScriptEnvironment.References)
+            .WithImports(ScriptEnvironment.Imports.Concat(this.options.AdditionalImports))
+            .WithEmitDebugInformation(true)
+            .WithFileEncoding(Encoding.UTF8)
+            .WithLanguageVersion(LanguageVersion.Latest)
+            .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDir))
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDir)));
+        ConsoleRouter.Install();
+    }
+
+    /// <summary>The number of cells run so far (also the execution count of the last one).</summary>
+    public int ExecutionCount => executionCount;
+
+    /// <summary>The per-document display state (whether plotly.js was embedded yet).</summary>
+    public DisplayContext DisplayContext => displayContext;
+
+    private ScriptOptions BaseOptions => lazyScriptOptions.Value;
+
+    private string WorkingDirectory => Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
+
+    /// <summary>Compiles and runs a trivial cell in a throwaway session so the first real cell is fast.</summary>
+    public static async Task WarmUpAsync(CancellationToken cancellationToken = default)
+    {
+        using var session = new CSharpSession();
+        await session.ExecuteAsync("var warmUp = new[] { 1, 2 }.Sum(); warmUp", "warm-up", null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs one cell. Never throws for problems in the cell: they come back as an <see cref="ErrorOutput"/>.</summary>
+    /// <param name="code">The C# code of the cell (Polyglot magics already stripped).</param>
+    /// <param name="cellName">How errors name the cell, e.g. "cell 3"; default "cell N" with N the execution count.</param>
+    /// <param name="observer">Receives outputs as they are produced; may be null.</param>
+    /// <param name="cancellationToken">Cancels (interrupts) the cell.</param>
+    public async Task<CellExecution> ExecuteAsync(string code, string? cellName = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        var count = Interlocked.Increment(ref executionCount);
+        cellName ??= $"cell {count}";
+        var stopwatch = Stopwatch.StartNew();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        running = cts; // an interrupt while the cell waits for its turn cancels it too
+        try
+        {
+            await ProcessGate.WaitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            running = null;
+            var stopped = Stopped(cellName, "interrupted before it started");
+            return new CellExecution(count, [stopped], stopped, stopwatch.Elapsed);
+        }
+
+        var sink = new ExecutionSink(observer);
+        var previousDirectory = Directory.GetCurrentDirectory();
+        ErrorOutput? error = null;
+        try
+        {
+            ScriptInterrupt.Reset();
+            ExecutionSink.Current = sink;
+            Directory.SetCurrentDirectory(WorkingDirectory);
+            error = await RunAsync(code, cellName, count, sink, cts).ConfigureAwait(false);
+        }
+        catch (CollabInsightsException e)
+        {
+            error = new ErrorOutput("CollabInsightsException", e.Message, [e.Message]);
+        }
+        finally
+        {
+            running = null;
+            ExecutionSink.Current = null;
+            TryRestoreDirectory(previousDirectory);
+            ProcessGate.Release();
+        }
+
+        if (error is not null)
+        {
+            sink.Add(error);
+        }
+
+        var outputs = sink.Complete();
+        return new CellExecution(count, outputs, error, stopwatch.Elapsed);
+    }
+
+    /// <summary>Interrupts the running cell, if any (Jupyter's interrupt_request, Ctrl+C).</summary>
+    public void Interrupt()
+    {
+        try
+        {
+            running?.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The cell finished meanwhile.
+        }
+    }
+
+    /// <summary>Whether <paramref name="code"/> is a complete submission (Jupyter's is_complete_request).</summary>
+    public bool IsComplete(string code) =>
+        SyntaxFactory.IsCompleteSubmission(CSharpSyntaxTree.ParseText(code, parseOptions));
+
+    /// <summary>The script compiled for the current state plus <paramref name="code"/>, for completion and inspection.</summary>
+    internal Script<object> CreateScript(string code) =>
+        state is null
+            ? CSharpScript.Create(code, BaseOptions, typeof(NotebookGlobals), loader)
+            : state.Script.ContinueWith(code, BaseOptions);
+
+    /// <inheritdoc />
+    public void Dispose() => loader.Dispose();
+
+    internal void Display(object? value)
+    {
+        var sink = ExecutionSink.Current;
+        if (sink is null)
+        {
+            return;
+        }
+
+        sink.Add(new DisplayDataOutput(FormatSafely(value)));
+    }
+
+    private MimeBundle FormatSafely(object? value)
+    {
+        try
+        {
+            return formatters.Format(value, displayContext);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new MimeBundle($"{value} (display failed: {e.GetType().Name}: {e.Message})");
+        }
+    }
+
+    private async Task<ErrorOutput?> RunAsync(string code, string cellName, int count, ExecutionSink sink, CancellationTokenSource cts)
+    {
+        var (prepared, references) = ResolveNuGet(code, cellName);
+        var cellOptions = BaseOptions.WithFilePath(cellName).AddReferences(references);
+        var rewritten = InterruptCheckRewriter.Rewrite(prepared, parseOptions);
+        var script = state is null
+            ? CSharpScript.Create(rewritten, cellOptions, typeof(NotebookGlobals), loader)
+            : state.Script.ContinueWith(rewritten, cellOptions);
+        var diagnostics = script.Compile(cts.Token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+        if (diagnostics.Count > 0)
+        {
+            return CompilationError(cellName, diagnostics);
+        }
+
+        var hasResult = HasTrailingExpression(script.GetCompilation());
+        var previous = state;
+        var completion = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var thread = new Thread(() =>
+        {
+            try
+            {
+                var task = previous is null
+                    ? script.RunAsync(globals, _ => true, CancellationToken.None)
+                    : script.RunFromAsync(previous, _ => true, CancellationToken.None);
+                completion.TrySetResult(task.GetAwaiter().GetResult());
+            }
+            catch (Exception e)
+            {
+                completion.TrySetException(e);
+            }
+        })
+        {
+            IsBackground = true,
+            Name = $"collab cell: {cellName}",
+        };
+        thread.Start();
+
+        var timeout = options.CellTimeout ?? Timeout.InfiniteTimeSpan;
+        var limit = Task.Delay(timeout, cts.Token);
+        var first = await Task.WhenAny(completion.Task, limit).ConfigureAwait(false);
+        string? stopReason = null;
+        if (first != completion.Task)
+        {
+            stopReason = cts.IsCancellationRequested
+                ? "interrupted"
+                : $"stopped after the time limit of {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (--timeout)";
+            ScriptInterrupt.Request();
+            thread.Interrupt();
+            var stopped = await Task.WhenAny(completion.Task, Task.Delay(options.InterruptGrace, CancellationToken.None)).ConfigureAwait(false);
+            if (stopped != completion.Task)
+            {
+                var message = $"{cellName} was {stopReason} but did not stop within {options.InterruptGrace.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s; it was abandoned and may still be running in the background. Variables defined by this cell are lost; restart the kernel to stop it.";
+                return new ErrorOutput(stopReason.StartsWith("interrupted", StringComparison.Ordinal) ? "KeyboardInterrupt" : "TimeoutError", message, [message]);
+            }
+        }
+
+        ScriptState<object> result;
+        try
+        {
+            result = await completion.Task.ConfigureAwait(false);
+        }
+        catch (Exception e) when (stopReason is not null && e is ThreadInterruptedException or OperationCanceledException)
+        {
+            return Stopped(cellName, stopReason);
+        }
+        catch (Exception e)
+        {
+            return ExceptionError(cellName, e);
+        }
+
+        if (result.Exception is { } exception)
+        {
+            state = result;
+            if (stopReason is not null && exception is OperationCanceledException or ThreadInterruptedException)
+            {
+                return Stopped(cellName, stopReason);
+            }
+
+            return ExceptionError(cellName, exception);
+        }
+
+        state = result;
+        if (stopReason is not null)
+        {
+            return Stopped(cellName, stopReason);
+        }
+
+        if (hasResult && result.ReturnValue is { } value)
+        {
+            sink.Add(new ExecuteResultOutput(count, FormatSafely(value)));
+        }
+
+        return null;
+    }
+
+    private (string Code, IReadOnlyList<MetadataReference> References) ResolveNuGet(string code, string cellName)
+    {
+        if (!code.Contains("nuget:", StringComparison.OrdinalIgnoreCase))
+        {
+            return (code, []);
+        }
+
+        var lines = code.Split('\n');
+        var references = new List<MetadataReference>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var match = NuGetReferences.Directive().Match(lines[i].TrimEnd('\r'));
+            if (!match.Success)
+            {
+                continue;
+            }
+
+            var id = match.Groups["id"].Value;
+            var version = match.Groups["version"].Success ? match.Groups["version"].Value : null;
+            var names = ScriptEnvironment.ReferencedNames;
+            foreach (var path in NuGetReferences.Resolve(nugetRoot, id, version, cellName, i + 1))
+            {
+                if (!names.Contains(Path.GetFileNameWithoutExtension(path)))
+                {
+                    references.Add(MetadataReference.CreateFromFile(path));
+                }
+            }
+
+            lines[i] = ""; // keep line numbers
+        }
+
+        return (string.Join('\n', lines), references);
+    }
+
+    private static ErrorOutput CompilationError(string cellName, IReadOnlyList<Diagnostic> diagnostics)
+    {
+        var lines = diagnostics.Select(d =>
+        {
+            var span = d.Location.GetLineSpan();
+            return $"{cellName}, line {span.StartLinePosition.Line + 1}, column {span.StartLinePosition.Character + 1}: error {d.Id}: {d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)}";
+        }).ToList();
+        return new ErrorOutput("CompilationError", string.Join("\n", lines), lines);
+    }
+
+    private static ErrorOutput Stopped(string cellName, string reason)
+    {
+        var message = $"{cellName} was {reason}.";
+        return new ErrorOutput(reason.StartsWith("interrupted", StringComparison.Ordinal) ? "KeyboardInterrupt" : "TimeoutError", message, [message]);
+    }
+
+    private static ErrorOutput ExceptionError(string cellName, Exception exception)
+    {
+        if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
+        {
+            exception = aggregate.InnerExceptions[0];
+        }
+
+        var frames = (exception.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
+        var location = frames.Select(f => FrameLocation().Match(f)).FirstOrDefault(m => m.Success);
+        var where = location is null ? cellName : $"{Path.GetFileName(location.Groups["cell"].Value)}, line {location.Groups["line"].Value}";
+        var type = exception.GetType().FullName ?? exception.GetType().Name;
+        var traceback = new List<string> { $"{where}: {type}: {exception.Message}" };
+        traceback.AddRange(frames.Where(f => !f.Contains("Microsoft.CodeAnalysis.Scripting", StringComparison.Ordinal)
+            && !f.Contains("System.Runtime.CompilerServices", StringComparison.Ordinal)
+            && !f.Contains("--- End of stack trace", StringComparison.Ordinal)));
+        if (exception.InnerException is { } inner)
+        {
+            traceback.Add($" ---> {inner.GetType().FullName}: {inner.Message}");
+        }
+
+        return new ErrorOutput(exception.GetType().Name, $"{where}: {exception.Message}", traceback);
+    }
+
+    private static bool HasTrailingExpression(Compilation compilation)
+    {
+        var tree = compilation.SyntaxTrees.LastOrDefault();
+        return tree?.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit
+            && unit.Members.LastOrDefault() is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax { Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement }
+            && statement.SemicolonToken.IsMissing;
+    }
+
+    private static void TryRestoreDirectory(string directory)
+    {
+        try
+        {
+            Directory.SetCurrentDirectory(directory);
+        }
+        catch (IOException)
+        {
+            // The previous directory disappeared; stay where we are.
+        }
+    }
+
+    [GeneratedRegex(@" in (?<cell>[^:]+):line (?<line>\d+)")]
+    private static partial Regex FrameLocation();
+}

@@ -1,0 +1,14 @@
+using CollabInsights.Notebooks.Documents;
+
+namespace CollabInsights.Notebooks.Execution;
+
+/// <summary>The executed notebook and the cells that failed.</summary>
+/// <param name="Notebook">The notebook with fresh outputs and execution counts.</param>
+/// <param name="Failures">The failing cells (1-based number and error), in order.</param>
+/// <param name="CellTimes">Run time of each executed code cell, in order.</param>
+/// <param name="Elapsed">Wall time of the whole run.</param>
+public sealed record NotebookRunResult(NotebookDocument Notebook, IReadOnlyList<(int Cell, ErrorOutput Error)> Failures, IReadOnlyList<TimeSpan> CellTimes, TimeSpan Elapsed)
+{
+    /// <summary>Whether every cell ran without error.</summary>
+    public bool Succeeded => Failures.Count == 0;
+}

@@ -1,0 +1,71 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Microsoft.CodeAnalysis;
+
+namespace CollabInsights.Notebooks.Internal;
+
+/// <summary>The references and imports every session starts with, built once per process (reused metadata keeps compiles fast).</summary>
+internal static class ScriptEnvironment
+{
+    private static readonly Lazy<ImmutableArray<MetadataReference>> LazyReferences = new(BuildReferences);
+
+    private static readonly string[] BaseImports =
+    [
+        "System", "System.Collections.Generic", "System.Globalization", "System.IO", "System.Linq", "System.Text",
+        "System.Threading", "System.Threading.Tasks", "Microsoft.Data.Analysis", "Plotly.NET.CSharp",
+    ];
+
+    /// <summary>Every managed assembly the runtime can load (trusted platform assemblies: the framework, the CollabInsights library and its packages).</summary>
+    public static ImmutableArray<MetadataReference> References => LazyReferences.Value;
+
+    /// <summary>Namespaces imported by default: the usual System ones, DataFrames, Plotly charts and the public CollabInsights namespaces.</summary>
+    public static IReadOnlyList<string> Imports { get; } = BuildImports();
+
+    /// <summary>Assembly simple names among <see cref="References"/>; a nuget reference to one of them is already satisfied.</summary>
+    public static ImmutableHashSet<string> ReferencedNames { get; private set; } = [];
+
+    private static ImmutableArray<MetadataReference> BuildReferences()
+    {
+        var tpa = (AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES") as string ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        var names = ImmutableHashSet.CreateBuilder<string>(StringComparer.OrdinalIgnoreCase);
+        var builder = ImmutableArray.CreateBuilder<MetadataReference>();
+        var extra = new[] { typeof(ScriptEnvironment).Assembly.Location, typeof(CollabInsightsException).Assembly.Location };
+        foreach (var path in tpa.Concat(extra).Where(p => p.Length > 0).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileNameWithoutExtension(path);
+            if (!path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase) || names.Contains(name) || !IsManaged(path))
+            {
+                continue;
+            }
+
+            names.Add(name);
+            builder.Add(MetadataReference.CreateFromFile(path));
+        }
+
+        ReferencedNames = names.ToImmutable();
+        return builder.ToImmutable();
+    }
+
+    private static bool IsManaged(string path)
+    {
+        try
+        {
+            AssemblyName.GetAssemblyName(path);
+            return true;
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException or FileNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    private static string[] BuildImports()
+    {
+        var library = typeof(CollabInsightsException).Assembly.GetExportedTypes()
+            .Select(t => t.Namespace)
+            .OfType<string>()
+            .Where(n => !n.Contains(".Internal", StringComparison.Ordinal));
+        return BaseImports.Concat(library).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CollabInsights.Reporting;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+
+namespace CollabInsights.Benchmarks.Internal;
+
+/// <summary>The offline HTML page of a benchmark run: machine, configuration, tables, and charts of each metric against N (log axes), with plotly.js inlined from the Plotly.NET assembly.</summary>
+internal static class BenchHtml
+{
+    private static readonly (string Title, string Workload, Func<BenchmarkResult, double?> Value, string Unit)[] Charts =
+    [
+        ("Write throughput, one record per transaction", "write", r => r.ThroughputTps, "records/s"),
+        ("Write throughput, batched", "write-batch", r => r.ThroughputTps, "records/s"),
+        ("Write latency p95 (chain: submit to inclusion)", "write", r => r.Latency.P95Ms, "ms"),
+        ("Write latency to confirmation depth, p50", "write", r => r.ConfirmationLatency?.P50Ms, "ms"),
+        ("Point lookup latency p50", "point-lookup", r => r.Latency.P50Ms, "ms"),
+        ("Range query latency p50", "range-query", r => r.Latency.P50Ms, "ms"),
+        ("Aggregate (paid per funder) latency avg", "aggregate", r => r.Latency.AvgMs, "ms"),
+        ("Storage per record", "write-batch", r => r.BytesPerRecord, "bytes"),
+        ("Gas per record", "write", r => r.GasPerRecord, "gas"),
+        ("Cost per record", "write", r => r.CostPerRecordUsd, "USD"),
+        ("Time to verify one record's proof", "audit-proof", r => r.VerifyMs, "ms"),
+    ];
+
+    public static string Render(BenchmarkRun run)
+    {
+        var report = new HtmlReport("Blockchain versus database: outcome-record benchmark");
+        var rate = run.Options.Rate.RateTps is { } tps ? F(tps) + " operations/s" : run.Options.Rate.Clients.ToString(CultureInfo.InvariantCulture) + " concurrent client(s)";
+        report.AddMarkdown(
+            string.Create(CultureInfo.InvariantCulture, $"Run {run.StartedUtc:yyyy-MM-dd HH:mm:ss}Z to {run.FinishedUtc:HH:mm:ss}Z. Rate control: {run.Options.Rate.Kind}, {rate}. ") +
+            "Metrics as Hyperledger Caliper reports them (succeeded, failed, send rate, throughput, latency min/avg/max/p50/p95/p99); " +
+            "latencies in milliseconds, rates in operations per second (records per second for writes). " +
+            string.Create(CultureInfo.InvariantCulture, $"Cost per record at {run.Options.GasPriceGwei} gwei and {run.Options.EthPriceUsd} USD per ETH."));
+
+        var m = run.Machine;
+        report.AddHeading("Machine");
+        report.AddTable(new[]
+        {
+            new { Property = "CPU", Value = m.CpuModel },
+            new { Property = "Logical cores", Value = m.LogicalCores.ToString(CultureInfo.InvariantCulture) },
+            new { Property = "Memory", Value = F(m.MemoryBytes / 1024.0 / 1024 / 1024) + " GiB" },
+            new { Property = "OS", Value = m.Os },
+            new { Property = ".NET", Value = m.DotNet },
+            new { Property = "Architecture", Value = m.Architecture },
+        });
+
+        report.AddHeading("Tampering");
+        report.AddMarkdown("One record's amount was changed directly in storage (raw SQL on the tables; a raw storage write on the chain), then the backend's own check ran. **Plain tables keep no integrity evidence and cannot detect the change.**");
+        report.AddTable(run.Results.Where(r => r.Workload == "tamper").Select(r => new { r.Backend, r.N, Detected = r.TamperDetected == true ? "yes" : "no", Explanation = r.Note ?? "" }), previewRows: 1000);
+
+        report.AddHeading("Charts (log axes)");
+        foreach (var (title, workload, value, unit) in Charts)
+        {
+            var series = run.Results.Where(r => r.Workload == workload && value(r) is > 0).GroupBy(r => r.Backend).ToList();
+            if (series.Count == 0)
+            {
+                continue;
+            }
+
+            var chart = Plotly.NET.CSharp.Chart.Combine(series.Select(g => Plotly.NET.CSharp.Chart.Line<double, double, string>(
+                    g.Select(r => (double)r.N), g.Select(r => value(r)!.Value), ShowMarkers: true, Name: g.Key)))
+                .WithXAxisStyle<double, double, string>(TitleText: "N (records)", AxisType: StyleParam.AxisType.Log)
+                .WithYAxisStyle<double, double, string>(TitleText: unit, AxisType: StyleParam.AxisType.Log)
+                .WithSize(640, 420);
+            report.AddChart(chart, title);
+        }
+
+        report.AddHeading("Results");
+        report.AddHtml(ResultsTable(run));
+        report.AddHeading("Configuration (run again with these options to reproduce)");
+        report.AddHtml("<pre>" + HtmlTable.Escape(JsonSerializer.Serialize(run.Options, BenchmarkReport.JsonOptions)) + "</pre>\n");
+        return report.ToHtml();
+    }
+
+    private static string ResultsTable(BenchmarkRun run)
+    {
+        var html = new StringBuilder("<table class=\"collab-table\"><thead><tr>");
+        foreach (var column in BenchmarkReport.CsvColumns)
+        {
+            html.Append("<th>").Append(HtmlTable.Escape(column)).Append("</th>");
+        }
+
+        html.Append("</tr></thead><tbody>\n");
+        foreach (var line in BenchmarkReport.ToCsv(run).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        {
+            html.Append("<tr>");
+            foreach (var cell in SplitCsv(line))
+            {
+                html.Append("<td>").Append(HtmlTable.Escape(cell)).Append("</td>");
+            }
+
+            html.Append("</tr>\n");
+        }
+
+        return html.Append("</tbody></table>\n").ToString();
+    }
+
+    private static IEnumerable<string> SplitCsv(string line)
+    {
+        var cell = new StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var ch = line[i];
+            if (quoted)
+            {
+                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
+                {
+                    cell.Append('"');
+                    i++;
+                }
+                else if (ch == '"')
+                {
+                    quoted = false;
+                }
+                else
+                {
+                    cell.Append(ch);
+                }
+            }
+            else if (ch == '"')
+            {
+                quoted = true;
+            }
+            else if (ch == ',')
+            {
+                yield return cell.ToString();
+                cell.Clear();
+            }
+            else
+            {
+                cell.Append(ch);
+            }
+        }
+
+        yield return cell.ToString();
+    }
+
+    private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);
+}

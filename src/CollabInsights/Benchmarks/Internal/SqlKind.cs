@@ -1,0 +1,7 @@
+namespace CollabInsights.Benchmarks.Internal;
+
+internal enum SqlKind
+{
+    Sqlite,
+    Postgres,
+}

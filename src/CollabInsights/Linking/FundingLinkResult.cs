@@ -1,0 +1,70 @@
+using Microsoft.Data.Analysis;
+
+namespace CollabInsights.Linking;
+
+/// <summary>
+/// The output of <see cref="FundingLinker.Link"/>: links per metric, links per funder and project, the input rows
+/// that could not be used, and the as-of date used for "planned due". Also available as DataFrames.
+/// </summary>
+public sealed record FundingLinkResult(
+    IReadOnlyList<FundingLink> Links,
+    IReadOnlyList<FunderProjectLink> Funders,
+    IReadOnlyList<LinkExclusion> Excluded,
+    DateOnly? AsOf)
+{
+    /// <summary>The metric-grain links as a DataFrame: strings, decimals (exact, nullable) and counts; provenance joined with "; ".</summary>
+    public DataFrame LinksFrame() => new(
+        Str("project_id", Links.Select(l => l.ProjectId)),
+        Str("project_name", Links.Select(l => l.ProjectName)),
+        Str("policy_sector", Links.Select(l => l.PolicySector)),
+        Str("funder_id", Links.Select(l => l.FunderId)),
+        Str("funder_name", Links.Select(l => l.FunderName)),
+        Str("funder_kind", Links.Select(l => l.FunderKind.ToString())),
+        Str("attribution", Links.Select(l => l.Attribution)),
+        Str("metric_id", Links.Select(l => l.MetricId)),
+        Str("metric_definition", Links.Select(l => l.MetricDefinition)),
+        Str("currency", Links.Select(l => l.Currency)),
+        Dec("price_per_outcome", Links.Select(l => l.PricePerOutcome)),
+        Dec("metric_cap", Links.Select(l => l.MetricCap)),
+        Dec("paid_actual", Links.Select(l => (decimal?)l.PaidActual)),
+        Dec("paid_actual_usd", Links.Select(l => l.PaidActualUsd)),
+        Dec("planned", Links.Select(l => (decimal?)l.Planned)),
+        Dec("planned_due", Links.Select(l => (decimal?)l.PlannedDue)),
+        Dec("actual_minus_planned_due", Links.Select(l => (decimal?)l.ActualMinusPlannedDue)),
+        Dec("outcomes_achieved", Links.Select(l => l.OutcomesAchieved)),
+        Dec("cost_per_outcome", Links.Select(l => l.CostPerOutcome)),
+        Dec("cost_per_outcome_usd", Links.Select(l => l.CostPerOutcomeUsd)),
+        Dec("share_of_cap_paid", Links.Select(l => l.ShareOfCapPaid)),
+        new Int32DataFrameColumn("payment_rows", Links.Select(l => l.PaymentRows)),
+        Str("provenance", Links.Select(l => string.Join("; ", l.Provenance))));
+
+    /// <summary>The funder-by-project links (commitments against payments) as a DataFrame.</summary>
+    public DataFrame FundersFrame() => new(
+        Str("project_id", Funders.Select(l => l.ProjectId)),
+        Str("project_name", Funders.Select(l => l.ProjectName)),
+        Str("policy_sector", Funders.Select(l => l.PolicySector)),
+        Str("funder_id", Funders.Select(l => l.FunderId)),
+        Str("funder_name", Funders.Select(l => l.FunderName)),
+        Str("funder_kind", Funders.Select(l => l.FunderKind.ToString())),
+        Str("attribution", Funders.Select(l => l.Attribution)),
+        Str("currency", Funders.Select(l => l.Currency)),
+        Dec("max_committed", Funders.Select(l => l.MaxCommitted)),
+        Dec("max_committed_usd", Funders.Select(l => l.MaxCommittedUsd)),
+        Dec("paid_actual", Funders.Select(l => (decimal?)l.PaidActual)),
+        Dec("paid_actual_usd", Funders.Select(l => l.PaidActualUsd)),
+        Dec("planned", Funders.Select(l => (decimal?)l.Planned)),
+        Dec("planned_due", Funders.Select(l => (decimal?)l.PlannedDue)),
+        Dec("actual_minus_planned_due", Funders.Select(l => (decimal?)l.ActualMinusPlannedDue)),
+        Dec("share_of_commitment_paid", Funders.Select(l => l.ShareOfCommitmentPaid)),
+        Dec("reported_paid", Funders.Select(l => l.ReportedPaid)),
+        Str("provenance", Funders.Select(l => string.Join("; ", l.Provenance))));
+
+    /// <summary>The excluded input rows as a DataFrame.</summary>
+    public DataFrame ExcludedFrame() => new(
+        Str("provenance", Excluded.Select(e => e.Provenance)),
+        Str("reason", Excluded.Select(e => e.Reason)));
+
+    private static StringDataFrameColumn Str(string name, IEnumerable<string?> values) => new(name, values);
+
+    private static DecimalDataFrameColumn Dec(string name, IEnumerable<decimal?> values) => new(name, values);
+}

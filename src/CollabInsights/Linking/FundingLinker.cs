@@ -1,0 +1,379 @@
+using CollabInsights.Domain;
+
+namespace CollabInsights.Linking;
+
+/// <summary>
+/// Links each funding source to the outcomes it paid for: per project, funder, outcome metric and currency,
+/// what was committed, paid and planned, what the metric achieved, what each outcome cost, and which input
+/// rows every figure comes from.
+/// </summary>
+/// <remarks>
+/// <para><b>Who is the funder of a payment.</b> The payer cell names it: one organisation, or several
+/// comma-separated organisations paying jointly (kept together as one funder, never split, because the
+/// data does not say how they shared it). When the payer cell is empty (INDIGO leaves it empty on some rows),
+/// the payment goes to the project's outcome fund if the project belongs to exactly one fund; otherwise to the
+/// one organisation that committed money to the project if there is exactly one; otherwise to
+/// <c>(unattributed)</c>. A commitment that names no organisation follows the same rule. The rule used is
+/// written on every row (<see cref="FundingLink.Attribution"/>).</para>
+/// <para><b>Currencies.</b> Every figure is in one currency: rows are keyed by currency and amounts in
+/// different currencies are never added. The USD figures are the conversions the data itself gives; a USD sum
+/// is given only when every row in it has a USD amount, otherwise it is empty.</para>
+/// <para><b>Outcomes achieved</b> for a metric: the sum of its results of type Final when there is one (Final
+/// results usually restate the whole period), else the sum of all its results. They belong to the metric, not
+/// to a funder: a funder's cost per outcome is what it paid divided by the metric's outcomes, so the funders'
+/// costs per outcome of one metric add up to the metric's cost per outcome.</para>
+/// <para><b>Commitments</b> are made per project, not per metric: they appear on <see cref="FunderProjectLink"/>,
+/// with the share of the commitment paid. Per metric, the cap (maximum price if all targets are met) plays
+/// that role (<see cref="FundingLink.ShareOfCapPaid"/>).</para>
+/// <para><b>Planned versus actual.</b> Planned payments are summed over all periods and over the periods due by
+/// the as-of date (<see cref="FundingLinkOptions.AsOf"/>). Payment rows of unspecified type, or without an amount
+/// or currency, are listed in <see cref="FundingLinkResult.Excluded"/>.</para>
+/// </remarks>
+public static class FundingLinker
+{
+    /// <summary>Funder id of rows that could not be attributed.</summary>
+    public const string UnattributedId = "(unattributed)";
+
+    /// <summary>Links <paramref name="dataset"/>; pure and deterministic (rows sorted by project, funder, metric, currency).</summary>
+    public static FundingLinkResult Link(CollabDataset dataset, FundingLinkOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= FundingLinkOptions.Default;
+
+        var organisations = dataset.Organisations.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var funds = dataset.Funds.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var projects = dataset.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+        var projectFunds = dataset.ProjectFunds.GroupBy(pf => pf.ProjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.GroupBy(pf => pf.FundId, StringComparer.Ordinal).Select(x => x.First()).ToList(), StringComparer.Ordinal);
+        var committedOrgs = dataset.Commitments.Where(c => !string.IsNullOrWhiteSpace(c.OrganisationId))
+            .GroupBy(c => c.ProjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Select(c => NormaliseIds(c.OrganisationId!)).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+        var metrics = dataset.Metrics.GroupBy(m => (m.ProjectId, m.Id)).ToDictionary(g => g.Key, g => g.First());
+        var pricings = dataset.Pricings.Where(p => p.MetricId is not null).GroupBy(p => (p.ProjectId, p.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
+        var results = dataset.Results.Where(r => r.MetricId is not null).GroupBy(r => (r.ProjectId, r.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
+
+        var asOf = options.AsOf ?? dataset.Payments
+            .Where(p => p.Type == PaymentType.Actual && p.PeriodEnd is not null)
+            .Select(p => p.PeriodEnd!.Value.LastDay)
+            .DefaultIfEmpty(DateOnly.MaxValue)
+            .Max();
+
+        var excluded = new List<LinkExclusion>();
+
+        Funder Resolve(string projectId, string? orgField)
+        {
+            if (!string.IsNullOrWhiteSpace(orgField))
+            {
+                var ids = NormaliseIds(orgField);
+                var parts = ids.Split(',');
+                var names = string.Join(" + ", parts.Select(id => organisations.TryGetValue(id, out var o) ? o.Name : id));
+                return parts.Length == 1
+                    ? new Funder(ids, names, FunderKind.Organisation, "named payer")
+                    : new Funder(ids, names, FunderKind.JointOrganisations, "named joint payers (not split)");
+            }
+
+            var fundsOfProject = projectFunds.GetValueOrDefault(projectId) ?? [];
+            if (fundsOfProject.Count == 1)
+            {
+                var fundId = fundsOfProject[0].FundId;
+                return new Funder(fundId, funds.TryGetValue(fundId, out var f) ? f.Name : fundId, FunderKind.OutcomeFund, "payer empty: the project's only outcome fund");
+            }
+
+            var orgs = committedOrgs.GetValueOrDefault(projectId) ?? [];
+            if (fundsOfProject.Count == 0 && orgs.Count == 1)
+            {
+                var resolved = Resolve(projectId, orgs[0]);
+                return resolved with { Attribution = "payer empty: the project's only committed outcome payer" };
+            }
+
+            return new Funder(UnattributedId, "Unattributed", FunderKind.Unattributed,
+                $"payer empty: project has {fundsOfProject.Count} outcome funds and {orgs.Count} committed payers");
+        }
+
+        // Metric grain.
+        var metricGroups = new SortedDictionary<(string Project, string Funder, string Metric, string Currency), MetricAccumulator>(KeyComparer.Instance);
+        var funderGroups = new SortedDictionary<(string Project, string Funder, string Metric, string Currency), FunderAccumulator>(KeyComparer.Instance);
+
+        FunderAccumulator FunderRow(string projectId, Funder funder, string currency)
+        {
+            var key = (projectId, funder.Id, string.Empty, currency);
+            if (!funderGroups.TryGetValue(key, out var acc))
+            {
+                acc = new FunderAccumulator(projectId, funder, currency);
+                funderGroups.Add(key, acc);
+                foreach (var pf in projectFunds.GetValueOrDefault(projectId) ?? [])
+                {
+                    if (funder.Kind == FunderKind.OutcomeFund && pf.FundId == funder.Id)
+                    {
+                        acc.Provenance.Add(pf.Provenance.Describe());
+                    }
+                }
+            }
+
+            return acc;
+        }
+
+        foreach (var payment in dataset.Payments)
+        {
+            var where = payment.Provenance.Describe();
+            if (payment.Type == PaymentType.Unspecified)
+            {
+                excluded.Add(new LinkExclusion(where, "payment type is neither Planned nor Actual"));
+                continue;
+            }
+
+            if (payment.Amount is not { } amount || string.IsNullOrWhiteSpace(amount.Currency))
+            {
+                excluded.Add(new LinkExclusion(where, "payment has no usable amount and currency"));
+                continue;
+            }
+
+            var funder = Resolve(payment.ProjectId, payment.PayerId);
+            var metricKey = (payment.ProjectId, funder.Id, payment.MetricId ?? string.Empty, amount.Currency);
+            if (!metricGroups.TryGetValue(metricKey, out var m))
+            {
+                m = new MetricAccumulator(payment.ProjectId, funder, payment.MetricId, amount.Currency);
+                metricGroups.Add(metricKey, m);
+            }
+
+            var f = FunderRow(payment.ProjectId, funder, amount.Currency);
+            var due = payment.PeriodEnd is { } end ? end.LastDay <= asOf : payment.PeriodStart is { } start && start.LastDay <= asOf;
+            m.Add(payment, amount.Amount, due);
+            f.Add(payment, amount.Amount, due);
+        }
+
+        foreach (var commitment in dataset.Commitments)
+        {
+            var funder = Resolve(commitment.ProjectId, commitment.OrganisationId);
+            var currency = commitment.MaxPotentialPayment?.Currency
+                ?? commitment.TotalPaymentsMade?.Currency
+                ?? (projects.TryGetValue(commitment.ProjectId, out var p) ? p.MaxOutcomePayment?.Currency : null);
+            if (currency is null)
+            {
+                excluded.Add(new LinkExclusion(commitment.Provenance.Describe(), "commitment has no amount and its project no currency"));
+                continue;
+            }
+
+            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(commitment);
+        }
+
+        var links = new List<FundingLink>(metricGroups.Count);
+        foreach (var m in metricGroups.Values)
+        {
+            projects.TryGetValue(m.ProjectId, out var project);
+            OutcomeMetric? metric = null;
+            decimal? price = null, cap = null, outcomes = null;
+            var provenance = new List<string>(m.Provenance);
+            if (m.MetricId is not null)
+            {
+                if (metrics.TryGetValue((m.ProjectId, m.MetricId), out metric))
+                {
+                    provenance.Add(metric.Provenance.Describe());
+                }
+
+                foreach (var pricing in pricings.GetValueOrDefault((m.ProjectId, m.MetricId)) ?? [])
+                {
+                    if (pricing.PricePerUnit?.Currency == m.Currency)
+                    {
+                        price ??= pricing.PricePerUnit.Value.Amount;
+                        provenance.Add(pricing.Provenance.Describe());
+                    }
+
+                    if (pricing.MaximumPrice?.Currency == m.Currency)
+                    {
+                        cap = (cap ?? 0m) + pricing.MaximumPrice.Value.Amount;
+                        if (pricing.PricePerUnit?.Currency != m.Currency)
+                        {
+                            provenance.Add(pricing.Provenance.Describe());
+                        }
+                    }
+                }
+
+                var rows = results.GetValueOrDefault((m.ProjectId, m.MetricId)) ?? [];
+                var finals = rows.Where(r => string.Equals(r.ResultType?.Trim(), "Final", StringComparison.OrdinalIgnoreCase) && r.OutcomesAchieved is not null).ToList();
+                var used = (finals.Count > 0 ? finals : rows.Where(r => r.OutcomesAchieved is not null)).ToList();
+                if (used.Count > 0)
+                {
+                    outcomes = used.Sum(r => r.OutcomesAchieved!.Value);
+                    provenance.AddRange(used.Select(r => r.Provenance.Describe()));
+                }
+            }
+
+            links.Add(new FundingLink(
+                m.ProjectId, project?.Name, metric?.PolicySector ?? project?.PolicySector,
+                m.Funder.Id, m.Funder.Name, m.Funder.Kind, m.Funder.Attribution,
+                m.MetricId, metric?.Definition, m.Currency,
+                price, cap,
+                m.Actual, m.ActualUsd, m.Planned, m.PlannedDue, m.Actual - m.PlannedDue,
+                outcomes,
+                Divide(m.Actual, outcomes, options.MoneyDecimals),
+                Divide(m.ActualUsd, outcomes, options.MoneyDecimals),
+                Divide(m.Actual, cap, options.ShareDecimals),
+                m.Rows,
+                SortProvenance(provenance)));
+        }
+
+        var funders = new List<FunderProjectLink>(funderGroups.Count);
+        foreach (var f in funderGroups.Values)
+        {
+            projects.TryGetValue(f.ProjectId, out var project);
+            funders.Add(new FunderProjectLink(
+                f.ProjectId, project?.Name, project?.PolicySector,
+                f.Funder.Id, f.Funder.Name, f.Funder.Kind, f.Funder.Attribution, f.Currency,
+                f.Committed, f.CommittedUsd,
+                f.Actual, f.ActualUsd, f.Planned, f.PlannedDue, f.Actual - f.PlannedDue,
+                Divide(f.Actual, f.Committed, options.ShareDecimals),
+                f.ReportedPaid,
+                SortProvenance(f.Provenance)));
+        }
+
+        return new FundingLinkResult(links, funders, excluded, asOf == DateOnly.MaxValue ? null : asOf);
+    }
+
+    private static decimal? Divide(decimal? numerator, decimal? denominator, int decimals) =>
+        numerator is { } n && denominator is { } d && d != 0m ? Math.Round(n / d, decimals, MidpointRounding.AwayFromZero) : null;
+
+    private static string NormaliseIds(string field) =>
+        string.Join(',', field.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+
+    private static IReadOnlyList<string> SortProvenance(IEnumerable<string> items) =>
+        items.Distinct(StringComparer.Ordinal).OrderBy(s => s, ProvenanceComparer.Instance).ToList();
+
+    private sealed record Funder(string Id, string Name, FunderKind Kind, string Attribution);
+
+    private class Accumulator(string projectId, Funder funder, string currency)
+    {
+        private bool _usdComplete = true;
+
+        public string ProjectId { get; } = projectId;
+
+        public Funder Funder { get; } = funder;
+
+        public string Currency { get; } = currency;
+
+        public decimal Actual { get; private set; }
+
+        public decimal? ActualUsd => _usdComplete && HasActual ? _actualUsd : null;
+
+        public decimal Planned { get; private set; }
+
+        public decimal PlannedDue { get; private set; }
+
+        public int Rows { get; private set; }
+
+        public List<string> Provenance { get; } = [];
+
+        private bool HasActual { get; set; }
+
+        private decimal _actualUsd;
+
+        public void Add(OutcomePayment payment, decimal amount, bool due)
+        {
+            Rows++;
+            Provenance.Add(payment.Provenance.Describe());
+            if (payment.Type == PaymentType.Actual)
+            {
+                HasActual = true;
+                Actual += amount;
+                if (payment.AmountUsd is { } usd)
+                {
+                    _actualUsd += usd;
+                }
+                else
+                {
+                    _usdComplete = false;
+                }
+            }
+            else
+            {
+                Planned += amount;
+                if (due)
+                {
+                    PlannedDue += amount;
+                }
+            }
+        }
+    }
+
+    private sealed class MetricAccumulator(string projectId, Funder funder, string? metricId, string currency) : Accumulator(projectId, funder, currency)
+    {
+        public string? MetricId { get; } = metricId;
+    }
+
+    private sealed class FunderAccumulator(string projectId, Funder funder, string currency) : Accumulator(projectId, funder, currency)
+    {
+        private bool _committedUsdComplete = true;
+        private decimal _committedUsd;
+
+        public decimal? Committed { get; private set; }
+
+        public decimal? CommittedUsd => Committed is not null && _committedUsdComplete ? _committedUsd : null;
+
+        public decimal? ReportedPaid { get; private set; }
+
+        public void AddCommitment(FundingCommitment c)
+        {
+            Provenance.Add(c.Provenance.Describe());
+            if (c.MaxPotentialPayment is { } max && max.Currency == Currency)
+            {
+                Committed = (Committed ?? 0m) + max.Amount;
+                if (c.MaxPotentialPaymentUsd is { } usd)
+                {
+                    _committedUsd += usd;
+                }
+                else
+                {
+                    _committedUsdComplete = false;
+                }
+            }
+
+            if (c.TotalPaymentsMade is { } made && made.Currency == Currency)
+            {
+                ReportedPaid = (ReportedPaid ?? 0m) + made.Amount;
+            }
+        }
+    }
+
+    private sealed class KeyComparer : IComparer<(string Project, string Funder, string Metric, string Currency)>
+    {
+        public static readonly KeyComparer Instance = new();
+
+        public int Compare((string Project, string Funder, string Metric, string Currency) x, (string Project, string Funder, string Metric, string Currency) y)
+        {
+            var c = string.CompareOrdinal(x.Project, y.Project);
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x.Funder, y.Funder);
+            }
+
+            if (c == 0)
+            {
+                c = string.CompareOrdinal(x.Metric, y.Metric);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(x.Currency, y.Currency);
+        }
+    }
+
+    // Orders "file:row" by file, then by row as a number (so projects.csv:9 comes before projects.csv:10).
+    private sealed class ProvenanceComparer : IComparer<string>
+    {
+        public static readonly ProvenanceComparer Instance = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var (fx, rx) = Split(x ?? string.Empty);
+            var (fy, ry) = Split(y ?? string.Empty);
+            var c = string.CompareOrdinal(fx, fy);
+            return c != 0 ? c : rx != ry ? rx.CompareTo(ry) : string.CompareOrdinal(x, y);
+        }
+
+        private static (string File, long Row) Split(string s)
+        {
+            var i = s.LastIndexOf(':');
+            return i > 0 && long.TryParse(s.AsSpan(i + 1), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var row)
+                ? (s[..i], row)
+                : (s, -1);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace CollabInsights.Scenarios;
+
+/// <summary>
+/// What <see cref="ScenarioGenerator"/> generates. The same options give byte-identical files.
+/// </summary>
+public sealed record ScenarioOptions
+{
+    /// <summary>Seed of the random generator; default 42.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>Number of projects (impact bonds); default 20, at least 1.</summary>
+    public int Projects { get; init; } = 20;
+
+    /// <summary>Earliest year an outcomes contract is signed; default 2016.</summary>
+    public int FirstYear { get; init; } = 2016;
+
+    /// <summary>
+    /// The date the scenario is observed: periods ending on or before it have results and actual payments,
+    /// later periods only planned payments. Default 2025-03-31.
+    /// </summary>
+    public DateOnly AsOf { get; init; } = new(2025, 3, 31);
+
+    /// <summary>Share of projects that belong to an outcome fund (the fund pays a top-up); default 0.35.</summary>
+    public double FundShare { get; init; } = 0.35;
+
+    /// <summary>Share of projects (not in a fund) with two outcome payers instead of one; default 0.3.</summary>
+    public double JointPayerShare { get; init; } = 0.3;
+
+    /// <summary>The defaults: seed 42, 20 projects.</summary>
+    public static ScenarioOptions Default { get; } = new();
+
+    internal void Validate()
+    {
+        if (Projects < 1)
+        {
+            throw new CollabInsightsException($"A scenario needs at least 1 project (got {Projects}). Pass --projects 1 or more.");
+        }
+
+        if (FirstYear < 1990 || FirstYear >= AsOf.Year)
+        {
+            throw new CollabInsightsException($"FirstYear {FirstYear} must be between 1990 and the year before AsOf ({AsOf.Year}).");
+        }
+
+        if (FundShare is < 0 or > 1 || JointPayerShare is < 0 or > 1)
+        {
+            throw new CollabInsightsException("FundShare and JointPayerShare are shares between 0 and 1.");
+        }
+    }
+}

@@ -21,6 +21,8 @@ public static class CollabCli
         root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
         return root;
     }
 

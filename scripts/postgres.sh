@@ -6,9 +6,9 @@ PGPORT="${COLLAB_PG_PORT:-5432}"
 ver="$(ls /usr/lib/postgresql 2>/dev/null | sort -V | tail -1)"
 [[ -n "$ver" ]] || { echo "PostgreSQL is not installed: run scripts/bootstrap.sh (apt-get install postgresql)" >&2; exit 1; }
 if ! pg_lsclusters -h 2>/dev/null | awk '{print $1" "$2}' | grep -q "^$ver main$"; then
-  pg_createcluster "$ver" main -p "$PGPORT" >/dev/null
+  pg_createcluster "$ver" main -p "$PGPORT" >&2
 fi
-pg_ctlcluster "$ver" main start 2>/dev/null || true
+pg_ctlcluster "$ver" main start >&2 2>/dev/null || true
 for _ in $(seq 1 50); do
   su postgres -c "pg_isready -q -h 127.0.0.1 -p $PGPORT" && break
   sleep 0.2

@@ -7,7 +7,9 @@ cd "$ROOT"
 export CONFIGURATION="${CONFIGURATION:-Release}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash scripts/bootstrap.sh || { echo "bootstrap failed"; echo "tests: 0 passed, 1 failed"; exit 1; }
-eval "$(bash scripts/postgres.sh --export)" || { echo "PostgreSQL failed to start"; echo "tests: 0 passed, 1 failed"; exit 1; }
+pg_export="$(bash scripts/postgres.sh --export)" && [[ "$pg_export" == export\ COLLAB_PG=* ]] ||
+  { echo "PostgreSQL failed to start (scripts/postgres.sh)"; echo "tests: 0 passed, 1 failed"; exit 1; }
+eval "$pg_export"
 export COLLAB_REPO_ROOT="$ROOT"
 log="$(mktemp)"
 dotnet test --solution CollabInsights.sln -c "$CONFIGURATION" --no-build "$@" 2>&1 | tee "$log"

@@ -87,16 +87,26 @@ public sealed partial class CSharpSession : IDisposable
     {
         var count = Interlocked.Increment(ref executionCount);
         cellName ??= $"cell {count}";
-        await ProcessGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        running = cts; // an interrupt while the cell waits for its turn cancels it too
+        try
+        {
+            await ProcessGate.WaitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            running = null;
+            var stopped = Stopped(cellName, "interrupted before it started");
+            return new CellExecution(count, [stopped], stopped, stopwatch.Elapsed);
+        }
+
         var sink = new ExecutionSink(observer);
         var previousDirectory = Directory.GetCurrentDirectory();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ErrorOutput? error = null;
         try
         {
             ScriptInterrupt.Reset();
-            running = cts;
             ExecutionSink.Current = sink;
             Directory.SetCurrentDirectory(WorkingDirectory);
             error = await RunAsync(code, cellName, count, sink, cts).ConfigureAwait(false);

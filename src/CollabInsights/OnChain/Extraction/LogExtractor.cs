@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using CollabInsights.OnChain.Extraction.Internal;
+using CollabInsights.OnChain.Rpc;
 
 namespace CollabInsights.OnChain.Extraction;
 
@@ -11,7 +12,7 @@ namespace CollabInsights.OnChain.Extraction;
 /// </summary>
 /// <example>
 /// <code>
-/// var summary = await new LogExtractor(source, new ExtractionOptions { OutputDirectory = "out", Filter = LogFilter.ForAddresses(ledger) })
+/// var summary = await new LogExtractor(source, new ExtractionOptions { OutputDirectory = "out", Filter = EventFilter.ForAddresses(ledger) })
 ///     .RunAsync(progress, ct);
 /// var tables = await ExtractionOutput.Open("out").ReadTableAsync("OutcomeAttested", ct);
 /// </code>
@@ -48,7 +49,7 @@ public sealed class LogExtractor
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Segment(long From, long To, int Generation, List<RawLog> Logs, Dictionary<long, BlockHeader> Headers);
+    private sealed record Segment(long From, long To, int Generation, List<RpcLog> Logs, Dictionary<long, BlockHeader> Headers);
 
     private sealed class Run
     {
@@ -347,7 +348,7 @@ public sealed class LogExtractor
                 row[2] = timestamps.TryGetValue(d.Log.BlockNumber, out var ts) ? ts : null;
                 row[3] = d.Log.TransactionHash;
                 row[4] = (long)d.Log.LogIndex;
-                row[5] = Eip55.Checksum(d.Log.Address);
+                row[5] = AddressText.Checksum(d.Log.Address);
                 for (var i = 0; i < d.Values.Count; i++)
                 {
                     row[EventTable.CommonColumns.Count + i] = d.Values[i];
@@ -363,7 +364,7 @@ public sealed class LogExtractor
         {
             for (var attempt = 1; ; attempt++)
             {
-                var logs = new List<RawLog>();
+                var logs = new List<RpcLog>();
                 var a = from;
                 while (a <= to)
                 {
@@ -416,7 +417,7 @@ public sealed class LogExtractor
             }
         }
 
-        private static bool Consistent(List<RawLog> logs, Dictionary<long, BlockHeader> headers, long from, long to, out List<RawLog> cleaned)
+        private static bool Consistent(List<RpcLog> logs, Dictionary<long, BlockHeader> headers, long from, long to, out List<RpcLog> cleaned)
         {
             cleaned = [];
             foreach (var h in headers.Values)

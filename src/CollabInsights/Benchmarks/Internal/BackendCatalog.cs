@@ -13,6 +13,7 @@ internal static class BackendCatalog
             "postgres" => new PostgresBackend(options.PostgresConnectionString, schema),
             "hashchain-sqlite" => HashChainedBackend.OnSqlite(Path.Combine(workDirectory, "hashchain.db"), options.MerkleBlockSize),
             "hashchain-postgres" => HashChainedBackend.OnPostgres(options.PostgresConnectionString, schema, options.MerkleBlockSize),
+            "anvil" or "anvil-1s" or "anvil-12s" => AnvilBackend.Create(name, options.ConfirmationDepth),
             _ => throw new CollabInsightsException($"Unknown benchmark backend '{name}'. Use one of: {string.Join(", ", BenchmarkOptions.AllBackends)}."),
         };
     }

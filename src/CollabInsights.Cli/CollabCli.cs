@@ -22,6 +22,11 @@ public static class CollabCli
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(ChainCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
         return root;
     }
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using CollabInsights.OnChain.Extraction;
+using CollabInsights.OnChain.Rpc;
 
 namespace CollabInsights.Extraction.Tests;
 
@@ -23,7 +24,7 @@ internal sealed class FakeChain : ILogSource
         Extend(blocks, "main", seed, maxLogsPerBlock);
     }
 
-    public sealed record Block(BlockHeader Header, List<RawLog> Logs);
+    public sealed record Block(BlockHeader Header, List<RpcLog> Logs);
 
     public long ChainId { get; init; } = 31337;
     public int? MaxResults { get; set; }
@@ -49,8 +50,8 @@ internal sealed class FakeChain : ILogSource
                 var n = _blocks.Count;
                 var parent = n == 0 ? "0x" + new string('0', 64) : _blocks[^1].Header.Hash;
                 var hash = Hash($"{branch}/{n}/{parent}");
-                var header = new BlockHeader(n, hash, parent, 1_700_000_000 + n * 12);
-                var logs = new List<RawLog>();
+                var header = new BlockHeader(n, hash, parent, 1_700_000_000 + n * 12, null);
+                var logs = new List<RpcLog>();
                 var k = rng.Next(0, maxLogsPerBlock + 1);
                 for (var j = 0; j < k; j++)
                 {
@@ -61,7 +62,7 @@ internal sealed class FakeChain : ILogSource
                     }
 
                     var data = "0x" + Convert.ToHexStringLower(RandomBytes(rng, 32 * rng.Next(0, 3)));
-                    logs.Add(new RawLog(n, hash, Hash($"tx/{branch}/{n}/{j / 2}"), j / 2, j, Contracts[rng.Next(Contracts.Length)], topics, data));
+                    logs.Add(new RpcLog(Contracts[rng.Next(Contracts.Length)], topics, data, n, hash, Hash($"tx/{branch}/{n}/{j / 2}"), j / 2, j, false));
                 }
 
                 _blocks.Add(new Block(header, logs));
@@ -84,7 +85,7 @@ internal sealed class FakeChain : ILogSource
     }
 
     /// <summary>The logs the chain holds now in the range that match the filter, in order.</summary>
-    public List<RawLog> Expected(long from, long to, LogFilter filter) =>
+    public List<RpcLog> Expected(long from, long to, EventFilter filter) =>
         [.. Blocks.Where(b => b.Header.Number >= from && b.Header.Number <= to).SelectMany(b => b.Logs).Where(l => Matches(l, filter))];
 
     public Task<long> GetChainIdAsync(CancellationToken cancellationToken) => Task.FromResult(ChainId);
@@ -98,7 +99,7 @@ internal sealed class FakeChain : ILogSource
         }
     }
 
-    public async Task<IReadOnlyList<RawLog>> GetLogsAsync(long fromBlock, long toBlock, LogFilter filter, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<RpcLog>> GetLogsAsync(long fromBlock, long toBlock, EventFilter filter, CancellationToken cancellationToken)
     {
         await Task.Yield();
         if (Interlocked.Increment(ref _getLogsCalls) == ReorgAfterGetLogsCalls)
@@ -117,7 +118,7 @@ internal sealed class FakeChain : ILogSource
                     : new LogSourceException("block range too large", LogSourceFailure.RpcError, -32602);
             }
 
-            var result = new List<RawLog>();
+            var result = new List<RpcLog>();
             long lastFitting = fromBlock - 1;
             foreach (var block in _blocks.Where(b => b.Header.Number >= fromBlock && b.Header.Number <= toBlock))
             {
@@ -175,7 +176,7 @@ internal sealed class FakeChain : ILogSource
         }
     }
 
-    private static bool Matches(RawLog log, LogFilter filter)
+    private static bool Matches(RpcLog log, EventFilter filter)
     {
         if (filter.Addresses.Count > 0 && !filter.Addresses.Contains(log.Address, StringComparer.OrdinalIgnoreCase))
         {

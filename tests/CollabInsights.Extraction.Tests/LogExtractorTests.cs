@@ -1,5 +1,6 @@
 using CollabInsights.OnChain.Extraction;
 using CollabInsights.Tests.Shared;
+using CollabInsights.OnChain.Rpc;
 
 namespace CollabInsights.Extraction.Tests;
 
@@ -7,10 +8,10 @@ public class LogExtractorTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private static ExtractionOptions Options(string dir, LogFilter? filter = null, ITableFormat? format = null) => new()
+    private static ExtractionOptions Options(string dir, EventFilter? filter = null, ITableFormat? format = null) => new()
     {
         OutputDirectory = dir,
-        Filter = filter ?? LogFilter.ForAddresses(),
+        Filter = filter ?? EventFilter.ForAddresses(),
         Format = format ?? TableFormats.Csv,
         InitialBlockRange = 16,
         MaxConcurrency = 3,
@@ -29,10 +30,10 @@ public class LogExtractorTests
         return table is null ? [] : [.. table.Rows.Select(r => string.Join("|", r.Select(v => v?.ToString() ?? "")))];
     }
 
-    internal static List<string> Keys(IEnumerable<RawLog> logs) =>
+    internal static List<string> Keys(IEnumerable<RpcLog> logs) =>
         [.. logs.Select(l => string.Join("|", new object?[]
         {
-            l.BlockNumber, l.BlockHash, null, l.TransactionHash, (long)l.LogIndex, OnChain.Extraction.Internal.Eip55.Checksum(l.Address),
+            l.BlockNumber, l.BlockHash, null, l.TransactionHash, (long)l.LogIndex, CollabInsights.OnChain.Extraction.Internal.AddressText.Checksum(l.Address),
             l.Topics.ElementAtOrDefault(0), l.Topics.ElementAtOrDefault(1), l.Topics.ElementAtOrDefault(2), l.Topics.ElementAtOrDefault(3), l.Data,
         }.Select(v => v?.ToString() ?? "")))];
 
@@ -41,7 +42,7 @@ public class LogExtractorTests
     {
         var chain = new FakeChain(400);
         var dir = RepoPaths.NewTempDirectory();
-        var filter = LogFilter.ForAddresses(FakeChain.Contracts[0], FakeChain.Contracts[1]);
+        var filter = EventFilter.ForAddresses(FakeChain.Contracts[0], FakeChain.Contracts[1]);
         var summary = await new LogExtractor(chain, Options(dir, filter)).RunAsync(null, Ct);
         var expected = chain.Expected(0, 399, filter);
         Assert.True(expected.Count > 300);
@@ -165,7 +166,7 @@ public class LogExtractorTests
         var dir = RepoPaths.NewTempDirectory();
         var summary = await new LogExtractor(chain, Options(dir) with { Confirmations = 12 }).RunAsync(null, Ct);
         Assert.Equal(87, summary.ToBlock);
-        Assert.Equal(Keys(chain.Expected(0, 87, LogFilter.ForAddresses())), await ReadUnknownAsync(dir));
+        Assert.Equal(Keys(chain.Expected(0, 87, EventFilter.ForAddresses())), await ReadUnknownAsync(dir));
     }
 
     [Fact]
@@ -174,7 +175,7 @@ public class LogExtractorTests
         var chain = new FakeChain(50);
         var dir = RepoPaths.NewTempDirectory();
         await new LogExtractor(chain, Options(dir)).RunAsync(null, Ct);
-        var e = await Assert.ThrowsAsync<CollabInsightsException>(() => new LogExtractor(chain, Options(dir, LogFilter.ForAddresses(FakeChain.Contracts[2]))).RunAsync(null, Ct));
+        var e = await Assert.ThrowsAsync<CollabInsightsException>(() => new LogExtractor(chain, Options(dir, EventFilter.ForAddresses(FakeChain.Contracts[2]))).RunAsync(null, Ct));
         Assert.Contains("another output folder", e.Message, StringComparison.Ordinal);
     }
 

@@ -10,7 +10,7 @@ public sealed record ExtractionOptions
     public required string OutputDirectory { get; init; }
 
     /// <summary>Which logs to extract. Required.</summary>
-    public required LogFilter Filter { get; init; }
+    public required EventFilter Filter { get; init; }
 
     /// <summary>The first block (inclusive). Default 0.</summary>
     public long FromBlock { get; init; }

@@ -1,3 +1,5 @@
+using CollabInsights.OnChain.Rpc;
+
 namespace CollabInsights.OnChain.Extraction;
 
 /// <summary>Turns raw logs into table rows; logs it cannot match go to <see cref="EventTable.Unknown"/>. Must be thread-safe.</summary>
@@ -7,5 +9,5 @@ public interface ILogDecoder
     IReadOnlyList<EventTable> Tables { get; }
 
     /// <summary>Decodes one log; never throws for a log that does not fit, it returns an <c>unknown</c> row instead.</summary>
-    DecodedLog Decode(RawLog log);
+    DecodedLog Decode(RpcLog log);
 }

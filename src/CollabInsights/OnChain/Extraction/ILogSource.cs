@@ -1,3 +1,5 @@
+using CollabInsights.OnChain.Rpc;
+
 namespace CollabInsights.OnChain.Extraction;
 
 /// <summary>
@@ -14,7 +16,7 @@ public interface ILogSource
     Task<long> GetLatestBlockAsync(CancellationToken cancellationToken);
 
     /// <summary>Logs in <paramref name="fromBlock"/>..<paramref name="toBlock"/> (inclusive) that match <paramref name="filter"/>.</summary>
-    Task<IReadOnlyList<RawLog>> GetLogsAsync(long fromBlock, long toBlock, LogFilter filter, CancellationToken cancellationToken);
+    Task<IReadOnlyList<RpcLog>> GetLogsAsync(long fromBlock, long toBlock, EventFilter filter, CancellationToken cancellationToken);
 
     /// <summary>Headers of the given blocks, in the same order; implementations should batch them into one request.</summary>
     Task<IReadOnlyList<BlockHeader>> GetBlockHeadersAsync(IReadOnlyList<long> numbers, CancellationToken cancellationToken);

@@ -1,3 +1,5 @@
+using CollabInsights.OnChain.Rpc;
+
 namespace CollabInsights.OnChain.Extraction;
 
 /// <summary>A decoder without an ABI: every log goes to the <c>unknown</c> table with its raw topics and data.</summary>
@@ -10,10 +12,10 @@ public sealed class RawLogDecoder : ILogDecoder
     public IReadOnlyList<EventTable> Tables => [];
 
     /// <inheritdoc/>
-    public DecodedLog Decode(RawLog log) => ToUnknown(log);
+    public DecodedLog Decode(RpcLog log) => ToUnknown(log);
 
     /// <summary>The <c>unknown</c> row of a log: topic0..topic3 (null when absent) and data.</summary>
-    public static DecodedLog ToUnknown(RawLog log)
+    public static DecodedLog ToUnknown(RpcLog log)
     {
         ArgumentNullException.ThrowIfNull(log);
         var values = new object?[5];

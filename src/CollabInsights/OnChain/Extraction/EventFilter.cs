@@ -4,10 +4,10 @@ namespace CollabInsights.OnChain.Extraction;
 /// Which logs to extract, as in <c>eth_getLogs</c>: emitting <see cref="Addresses"/> (empty = any)
 /// and topic positions (each position null = any, otherwise any of the listed 32-byte topics).
 /// </summary>
-public sealed record LogFilter(IReadOnlyList<string> Addresses, IReadOnlyList<IReadOnlyList<string>?> Topics)
+public sealed record EventFilter(IReadOnlyList<string> Addresses, IReadOnlyList<IReadOnlyList<string>?> Topics)
 {
     /// <summary>All logs of the given contracts.</summary>
-    public static LogFilter ForAddresses(params string[] addresses) => new(addresses, []);
+    public static EventFilter ForAddresses(params string[] addresses) => new(addresses, []);
 
     /// <summary>A stable text form (lower-case, sorted addresses) used to check that a checkpoint belongs to the same filter.</summary>
     public string Describe()

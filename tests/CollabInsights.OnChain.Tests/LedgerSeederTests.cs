@@ -72,6 +72,7 @@ public class LedgerSeederTests
         var ledger = json.RootElement.GetProperty("ledger").GetString()!;
         Assert.True((await node.Rpc.GetCodeAsync(ledger, BlockParameter.Latest, ct)).Length > 0);
         Assert.Equal(2, json.RootElement.GetProperty("projects").GetInt32());
+        Assert.True(json.RootElement.GetProperty("transactions").GetInt32() > 2 * 3, "counts transactions without a progress reporter too");
 
         var missing = await CollabCli.InvokeAsync(["chain", "seed", "--scenario", dir], new StringWriter(), error, ct);
         Assert.NotEqual(0, missing);

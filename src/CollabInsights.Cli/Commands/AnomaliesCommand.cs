@@ -47,7 +47,7 @@ internal static class AnomaliesCommand
                     return 0;
                 }
 
-                var console = LinkCommandsConsole.For(output);
+                var console = IndigoCommand.ConsoleFor(output);
                 var table = new Table().AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
                 foreach (var f in flags)
                 {

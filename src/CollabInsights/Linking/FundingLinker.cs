@@ -24,7 +24,8 @@ namespace CollabInsights.Linking;
 /// costs per outcome of one metric add up to the metric's cost per outcome.</para>
 /// <para><b>Commitments</b> are made per project, not per metric: they appear on <see cref="FunderProjectLink"/>,
 /// with the share of the commitment paid. Per metric, the cap (maximum price if all targets are met) plays
-/// that role (<see cref="FundingLink.ShareOfCapPaid"/>).</para>
+/// that role (<see cref="FundingLink.ShareOfCapPaid"/>). A commitment without an amount still shows that the funder
+/// committed to the project: in the project's currency, or under <see cref="NoCurrency"/> when none is known.</para>
 /// <para><b>Planned versus actual.</b> Planned payments are summed over all periods and over the periods due by
 /// the as-of date (<see cref="FundingLinkOptions.AsOf"/>). Payment rows of unspecified type, or without an amount
 /// or currency, are listed in <see cref="FundingLinkResult.Excluded"/>.</para>
@@ -33,6 +34,12 @@ public static class FundingLinker
 {
     /// <summary>Funder id of rows that could not be attributed.</summary>
     public const string UnattributedId = "(unattributed)";
+
+    /// <summary>
+    /// Currency of a funder row built only from commitments that give no amount (and whose project gives no
+    /// currency either): the funder is known to be committed, the amount is not.
+    /// </summary>
+    public const string NoCurrency = "(none)";
 
     /// <summary>Links <paramref name="dataset"/>; pure and deterministic (rows sorted by project, funder, metric, currency).</summary>
     public static FundingLinkResult Link(CollabDataset dataset, FundingLinkOptions? options = null)
@@ -148,13 +155,7 @@ public static class FundingLinker
             var currency = commitment.MaxPotentialPayment?.Currency
                 ?? commitment.TotalPaymentsMade?.Currency
                 ?? (projects.TryGetValue(commitment.ProjectId, out var p) ? p.MaxOutcomePayment?.Currency : null);
-            if (currency is null)
-            {
-                excluded.Add(new LinkExclusion(commitment.Provenance.Describe(), "commitment has no amount and its project no currency"));
-                continue;
-            }
-
-            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(commitment);
+            FunderRow(commitment.ProjectId, funder, currency ?? NoCurrency).AddCommitment(commitment);
         }
 
         var links = new List<FundingLink>(metricGroups.Count);

@@ -189,3 +189,24 @@ public class FundingLinkerTests
         Assert.All(result.Funders, f => Assert.Equal(f.ReportedPaid, f.PaidActual));
     }
 }
+
+public class FundingLinkerCommitmentTests
+{
+    [Fact]
+    public void Commitment_without_amount_or_currency_still_shows_the_funder_as_committed()
+    {
+        var d = HandMadeScenario.Build();
+        var noAmount = new CollabInsights.Domain.FundingCommitment(
+            "P9", "ORG-C2", CollabInsights.Domain.OrganisationRole.OutcomePayer, null, null, null, null, null, null,
+            new CollabInsights.Domain.FileProvenance("projects_outcome_payment_commitments.csv", 4));
+        var result = FundingLinker.Link(d with { Commitments = [.. d.Commitments, noAmount] });
+
+        var row = Assert.Single(result.Funders, f => f.ProjectId == "P9");
+        Assert.Equal(FundingLinker.NoCurrency, row.Currency);
+        Assert.Null(row.MaxCommitted);
+        Assert.Equal(0m, row.PaidActual);
+        Assert.Null(row.ShareOfCommitmentPaid);
+        Assert.Equal(["projects_outcome_payment_commitments.csv:4"], row.Provenance);
+        Assert.DoesNotContain(result.Excluded, e => e.Provenance.StartsWith("projects_outcome_payment_commitments.csv", StringComparison.Ordinal));
+    }
+}

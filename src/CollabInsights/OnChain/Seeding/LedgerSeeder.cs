@@ -39,7 +39,11 @@ public static class LedgerSeeder
         var plan = new Plan(dataset, payments, skipped);
         var total = 2 + plan.Organisations.Count + plan.Commissioners.Count + (dataset.Projects.Count * 3) + plan.Commitments.Count + plan.Results.Count + (plan.Payments.Count * 2) + plan.Payers.Count;
         var done = 0;
-        void Step(string stage) => progress?.Report(new LedgerSeedProgress(stage, ++done, total));
+        void Step(string stage)
+        {
+            done++;
+            progress?.Report(new LedgerSeedProgress(stage, done, total));
+        }
 
         var (ledger, deployment) = await OutcomeLedgerContract.DeployAsync(deployer, cancellationToken).ConfigureAwait(false);
         Step("deploy");

@@ -17,10 +17,16 @@ public static class CollabCli
         root.Subcommands.Add(VersionCommand.Create());
         root.Subcommands.Add(IndigoCommand.Create());
         root.Subcommands.Add(GenerateCommand.Create());
+        root.Subcommands.Add(LinkCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(NotebookCommand.Create());
         root.Subcommands.Add(KernelCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(ChainCommand.Create());
+        root.Subcommands.Add(FitCommand.Create());
+        root.Subcommands.Add(AnomaliesCommand.Create());
+        root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
         return root;
     }
 

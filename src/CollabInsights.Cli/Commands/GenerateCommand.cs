@@ -33,7 +33,7 @@ internal static class GenerateCommand
                     return 0;
                 }
 
-                var console = LinkCommandsConsole.For(output);
+                var console = IndigoCommand.ConsoleFor(output);
                 var table = new Table().AddColumn("file").AddColumn(new TableColumn("rows").RightAligned());
                 foreach (var (file, rows) in scenario.GroundTruth.Rows)
                 {
@@ -52,19 +52,4 @@ internal static class GenerateCommand
         });
         return command;
     }
-}
-
-/// <summary>A Spectre console over the invocation's output writer: the terminal when it is the process console, plain text otherwise (tests, pipes).</summary>
-internal static class LinkCommandsConsole
-{
-    public static IAnsiConsole For(TextWriter output) =>
-        ReferenceEquals(output, Console.Out)
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings
-            {
-                Ansi = AnsiSupport.No,
-                ColorSystem = ColorSystemSupport.NoColors,
-                Interactive = InteractionSupport.No,
-                Out = new AnsiConsoleOutput(output),
-            });
 }

@@ -12,7 +12,7 @@ internal static class NotebookCommand
     {
         var command = new Command("notebook", "Run C# notebooks headlessly (the same engine as the Jupyter kernel).");
         command.Subcommands.Add(CreateRun());
-        // bench: added with the kernel benchmark
+        command.Subcommands.Add(NotebookBenchCommand.Create());
         return command;
     }
 

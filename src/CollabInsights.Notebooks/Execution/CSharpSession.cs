@@ -87,16 +87,26 @@ public sealed partial class CSharpSession : IDisposable
     {
         var count = Interlocked.Increment(ref executionCount);
         cellName ??= $"cell {count}";
-        await ProcessGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         var stopwatch = Stopwatch.StartNew();
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        running = cts; // an interrupt while the cell waits for its turn cancels it too
+        try
+        {
+            await ProcessGate.WaitAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            running = null;
+            var stopped = Stopped(cellName, "interrupted before it started");
+            return new CellExecution(count, [stopped], stopped, stopwatch.Elapsed);
+        }
+
         var sink = new ExecutionSink(observer);
         var previousDirectory = Directory.GetCurrentDirectory();
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         ErrorOutput? error = null;
         try
         {
             ScriptInterrupt.Reset();
-            running = cts;
             ExecutionSink.Current = sink;
             Directory.SetCurrentDirectory(WorkingDirectory);
             error = await RunAsync(code, cellName, count, sink, cts).ConfigureAwait(false);
@@ -104,6 +114,10 @@ public sealed partial class CSharpSession : IDisposable
         catch (CollabInsightsException e)
         {
             error = new ErrorOutput("CollabInsightsException", e.Message, [e.Message]);
+        }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            error = Stopped(cellName, "interrupted while compiling");
         }
         finally
         {
@@ -179,19 +193,22 @@ public sealed partial class CSharpSession : IDisposable
         var script = state is null
             ? CSharpScript.Create(rewritten, cellOptions, typeof(NotebookGlobals), loader)
             : state.Script.ContinueWith(rewritten, cellOptions);
-        var diagnostics = script.Compile(cts.Token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (diagnostics.Count > 0)
-        {
-            return CompilationError(cellName, diagnostics);
-        }
-
         var hasResult = HasTrailingExpression(script.GetCompilation());
         var previous = state;
+        var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
+                var errors = script.Compile(CancellationToken.None).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+                compiled.TrySetResult();
+                if (errors.Length > 0)
+                {
+                    throw new CompilationErrorException("The cell does not compile.", errors);
+                }
+
+                ScriptInterrupt.Check();
                 var task = previous is null
                     ? script.RunAsync(globals, _ => true, CancellationToken.None)
                     : script.RunFromAsync(previous, _ => true, CancellationToken.None);
@@ -200,6 +217,10 @@ public sealed partial class CSharpSession : IDisposable
             catch (Exception e)
             {
                 completion.TrySetException(e);
+            }
+            finally
+            {
+                compiled.TrySetResult();
             }
         })
         {
@@ -219,6 +240,7 @@ public sealed partial class CSharpSession : IDisposable
                 : $"stopped after the time limit of {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (--timeout)";
             ScriptInterrupt.Request();
             thread.Interrupt();
+            await compiled.Task.ConfigureAwait(false); // compiling is finite; the grace period is for running code
             var stopped = await Task.WhenAny(completion.Task, Task.Delay(options.InterruptGrace, CancellationToken.None)).ConfigureAwait(false);
             if (stopped != completion.Task)
             {
@@ -235,6 +257,10 @@ public sealed partial class CSharpSession : IDisposable
         catch (Exception e) when (stopReason is not null && e is ThreadInterruptedException or OperationCanceledException)
         {
             return Stopped(cellName, stopReason);
+        }
+        catch (CompilationErrorException e)
+        {
+            return CompilationError(cellName, e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
         }
         catch (Exception e)
         {

@@ -42,7 +42,6 @@ internal static class CellSource
     {
         var language = Str(cell.Metadata["polyglot_notebook"]?["kernelName"])
             ?? Str(cell.Metadata["dotnet_interactive"]?["language"])
-            ?? Str(cell.Metadata["vscode"]?["languageId"])
             ?? DefaultLanguage(doc);
         return Strip(cell.Source, language, Describe(cell, index));
     }

@@ -395,6 +395,7 @@ public static class ScenarioGenerator
                 ("Dates - Date outcomes contract signed - (Value)", PartialDate.FromDate(signed).ToString()),
                 ("Dates - Start date of service provision - (Value)", PartialDate.OfMonth(serviceStart.Year, serviceStart.Month).ToString()),
                 ("Dates - Anticipated end date of service provision - (Value)", PartialDate.OfMonth(serviceEnd.Year, serviceEnd.Month).ToString()),
+                ("Dates - Actual end date of service provision - (Value)", stage == "Complete" ? PartialDate.OfMonth(serviceEnd.Year, serviceEnd.Month).ToString() : null),
                 ("Jurisdiction - Jurisdiction - (Value)", currency.Country),
                 ("Overall project finance - Total investment commitment - Currency - (Value)", currency.Code),
                 ("Overall project finance - Total investment commitment - Amount - Exact - (Value)", Amount(totalInvestment)),
@@ -410,7 +411,7 @@ public static class ScenarioGenerator
                 ("Service and beneficiaries - Actual number of unique service users or beneficiaries engaged (total) - (Value)", Int(engagedTotal)));
             _projects.Add(new Project(
                 projectId, name, stage, currency.Country, sector.Sector, PartialDate.FromDate(signed),
-                PartialDate.OfMonth(serviceStart.Year, serviceStart.Month), PartialDate.OfMonth(serviceEnd.Year, serviceEnd.Month),
+                PartialDate.OfMonth(serviceStart.Year, serviceStart.Month), stage == "Complete" ? PartialDate.OfMonth(serviceEnd.Year, serviceEnd.Month) : null,
                 new Money(Normalise(maxOutcome), currency.Code), maxUsdProject, new Money(totalInvestment, currency.Code), investUsd,
                 targeted, engagedTotal, new FileProvenance(H.ProjectsFile, projectRow)));
         }

@@ -124,3 +124,29 @@ public class ScenarioGeneratorTests
         Assert.Contains("at least 1 project", error.ToString(), StringComparison.Ordinal);
     }
 }
+
+public class ScenarioLoadRoundTripTests
+{
+    [Fact]
+    public async Task Indigo_loader_reads_a_generated_scenario_without_problems_and_gets_the_same_records()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = RepoPaths.NewTempDirectory();
+        var scenario = await ScenarioGenerator.WriteAsync(new ScenarioOptions { Seed = 11, Projects = 12 }, dir, ct);
+        var loaded = await CollabInsights.OffChain.IndigoSource.LoadAsync(dir, cancellationToken: ct);
+
+        Assert.Empty(loaded.Problems);
+        var a = scenario.Dataset;
+        var b = loaded.Value;
+        Assert.Equal(a.Organisations, b.Organisations);
+        Assert.Equal(a.Projects, b.Projects);
+        Assert.Equal(a.Funds, b.Funds);
+        Assert.Equal(a.ProjectFunds, b.ProjectFunds);
+        Assert.Equal(a.Commitments, b.Commitments);
+        Assert.Equal(a.Investments, b.Investments);
+        Assert.Equal(a.Metrics, b.Metrics);
+        Assert.Equal(a.Pricings, b.Pricings);
+        Assert.Equal(a.Results, b.Results);
+        Assert.Equal(a.Payments, b.Payments);
+    }
+}

@@ -11,7 +11,6 @@ internal sealed class IndigoRowReader
     private readonly CsvTable _table;
     private readonly List<DataProblem> _problems;
     private readonly Dictionary<string, int> _index;
-    private string[] _fields = [];
 
     public IndigoRowReader(CsvTable table, IReadOnlyList<string> required, List<DataProblem> problems)
     {
@@ -42,20 +41,16 @@ internal sealed class IndigoRowReader
     public FileProvenance Provenance => new(File, Row);
 
     /// <summary>Number of data records.</summary>
-    public int Count => _table.Rows.Count;
+    public int Count => _table.RowCount;
 
     /// <summary>The position of a required column in this file.</summary>
     public int Column(string name) => _index[name];
 
     /// <summary>Moves to record <paramref name="row"/> (1-based).</summary>
-    public void MoveTo(int row)
-    {
-        Row = row;
-        _fields = _table.Rows[row - 1];
-    }
+    public void MoveTo(int row) => Row = row;
 
     /// <summary>The cell as written (empty when the record is short).</summary>
-    public string Raw(int column) => column < _fields.Length ? _fields[column] : string.Empty;
+    public string Raw(int column) => _table.Cell(Row, column);
 
     /// <summary>The cell without surrounding white space; null when empty.</summary>
     public string? Text(int column)

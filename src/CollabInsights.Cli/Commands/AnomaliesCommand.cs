@@ -1,0 +1,138 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CollabInsights.Anomalies;
+using CollabInsights.Anomalies.Evaluation;
+using CollabInsights.OffChain;
+using Spectre.Console;
+using CollabInsights.Anomalies.Ml;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary><c>collab anomalies</c>: flags from the rules and the ML detector; <c>anomalies evaluate</c>: measured precision and recall.</summary>
+internal static class AnomaliesCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
+
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Folder (or zip) of an export in the INDIGO CSV layout: the real INDIGO export or a generated scenario." };
+        var chain = new Option<string>("--chain") { Description = "Folder of on-chain records in the same INDIGO CSV layout (fallback until the Parquet event tables map to records); flagged too." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object with a flags array (kind, project, file, row | tx, log_index, score, reason)." };
+        var noMl = new Option<bool>("--no-ml") { Description = "Rules only: skip the ML.NET detector's ml_outlier flags." };
+        var command = new Command("anomalies", "Flag anomalous payments, results and prices with named rules and an ML.NET detector; each flag names its row and says why.");
+        command.Options.Add(data);
+        command.Options.Add(chain);
+        command.Options.Add(json);
+        command.Options.Add(noMl);
+        command.Subcommands.Add(CreateEvaluate());
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var dir = parseResult.GetValue(data) ?? throw new CollabInsightsException("Pass --data DIR: a folder in the INDIGO CSV layout (for example ../shared/data/indigo-2025-05 or the output of collab generate).");
+                var options = new AnomalyDetectionOptions(UseMl: !parseResult.GetValue(noMl));
+                var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
+                var flags = AnomalyDetection.Run(loaded, options).ToList();
+                if (parseResult.GetValue(chain) is { } chainDir)
+                {
+                    var onChain = await IndigoSource.LoadAsync(chainDir, cancellationToken: ct).ConfigureAwait(false);
+                    flags = AnomalyRules.Sort(flags.Concat(AnomalyDetection.Run(onChain, options))).ToList();
+                }
+
+                if (parseResult.GetValue(json))
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new AnomaliesJson(flags, flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())), Json));
+                    return 0;
+                }
+
+                var console = IndigoCommand.ConsoleFor(output);
+                var table = new Table().AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
+                foreach (var f in flags)
+                {
+                    table.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Project ?? string.Empty), Markup.Escape(f.File is not null ? $"{f.File}:{f.Row}" : $"{f.Tx} log {f.LogIndex}"),
+                        f.Score.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(f.Reason));
+                }
+
+                console.Write(table);
+                foreach (var g in flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+                {
+                    console.WriteLine($"{g.Key}: {g.Count()}");
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"collab anomalies: {e.Message}");
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateEvaluate()
+    {
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds of synthetic labelled scenarios (default 1,2,3).", DefaultValueFactory = _ => "1,2,3" };
+        var projects = new Option<int>("--projects") { Description = "Projects per synthetic scenario (default 40).", DefaultValueFactory = _ => 40 };
+        var rate = new Option<double>("--rate") { Description = "Injected anomalies as a share of actual payments (default 0.05).", DefaultValueFactory = _ => 0.05 };
+        var noPeer = new Option<bool>("--no-isolation-forest") { Description = "Skip the scikit-learn IsolationForest comparison." };
+        var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON." };
+        var clusters = new Option<int>("--clusters") { Description = "k-means clusters of the ML detector (default 6).", DefaultValueFactory = _ => 6 };
+        var command = new Command("evaluate", "Inject labelled anomalies into seeded scenarios and print precision, recall and F1 per rule kind, and ROC AUC and precision at k for the ML detector and IsolationForest.");
+        command.Options.Add(seeds);
+        command.Options.Add(projects);
+        command.Options.Add(rate);
+        command.Options.Add(noPeer);
+        command.Options.Add(json);
+        command.Options.Add(clusters);
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var seedList = ParseSeeds(parseResult.GetValue(seeds)!);
+                var options = new AnomalyEvaluatorOptions(Ml: new MlDetectorOptions(Clusters: parseResult.GetValue(clusters)), RunIsolationForest: !parseResult.GetValue(noPeer));
+                var runs = new List<EvaluationRun>();
+                foreach (var seed in seedList)
+                {
+                    runs.Add(await AnomalyEvaluator.EvaluateSeedAsync(seed, parseResult.GetValue(projects), parseResult.GetValue(rate), options, ct).ConfigureAwait(false));
+                }
+
+                if (parseResult.GetValue(json))
+                {
+                    output.WriteLine(JsonSerializer.Serialize(new { runs }, Json));
+                }
+                else
+                {
+                    output.Write(EvaluationText.Render(runs));
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine(e.Message);
+                return 1;
+            }
+        });
+        return command;
+    }
+
+    private sealed record AnomaliesJson(
+        [property: System.Text.Json.Serialization.JsonPropertyName("flags")] IReadOnlyList<Flag> Flags,
+        [property: System.Text.Json.Serialization.JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts);
+
+    internal static int[] ParseSeeds(string text)
+    {
+        try
+        {
+            return text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (FormatException)
+        {
+            throw new CollabInsightsException($"--seeds '{text}' is not a list of integers; write for example --seeds 1,2,3.");
+        }
+    }
+}

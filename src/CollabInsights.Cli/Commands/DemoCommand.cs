@@ -1,0 +1,144 @@
+using System.CommandLine;
+using System.Globalization;
+using CollabInsights.Domain;
+using CollabInsights.Linking;
+using CollabInsights.OffChain;
+using CollabInsights.Scenarios;
+using Spectre.Console;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary>
+/// <c>collab demo --out DIR</c>: the main job on embedded defaults. Runs <see cref="DemoCommand.Steps"/> in order
+/// with a progress display: generate a scenario, load it, link funding to outcomes, write tables and report.
+/// To add a step, append a <see cref="DemoStep"/> to <see cref="DemoCommand.Steps"/>; it reads what earlier steps
+/// left in the <see cref="DemoContext"/> and records its outputs there.
+/// </summary>
+internal static class DemoCommand
+{
+    /// <summary>The demo's steps, in order. Append new steps at the end.</summary>
+    internal static IReadOnlyList<DemoStep> Steps() =>
+    [
+        new("Generate a scenario", async (ctx, ct) =>
+        {
+            var dir = Path.Combine(ctx.OutDir, "scenario");
+            ctx.Scenario = await ScenarioGenerator.WriteAsync(ctx.ScenarioOptions, dir, ct).ConfigureAwait(false);
+            ctx.ScenarioDirectory = dir;
+            ctx.AddOutput("scenario (INDIGO CSV layout + ground-truth.json)", dir);
+        }),
+        new("Load the scenario", async (ctx, ct) =>
+        {
+            ctx.Load = await IndigoSource.LoadAsync(ctx.ScenarioDirectory!, cancellationToken: ct).ConfigureAwait(false);
+        }),
+        new("Link funding to outcomes", (ctx, _) =>
+        {
+            ctx.Links = FundingLinker.Link(ctx.Load!.Value);
+            return Task.CompletedTask;
+        }),
+        new("Write tables and report", async (ctx, ct) =>
+        {
+            var outputs = await LinkReport.WriteAllAsync(
+                ctx.Links!, ctx.OutDir,
+                new LinkReportOptions { Source = $"generated scenario, seed {ctx.ScenarioOptions.Seed}, {ctx.ScenarioOptions.Projects} projects", Problems = ctx.Load!.Problems },
+                ct).ConfigureAwait(false);
+            ctx.AddOutput("funding-to-outcome report (offline HTML)", outputs.Report);
+            ctx.AddOutput("linking tables (CSV and Parquet)", Path.GetDirectoryName(outputs.Tables[0])!);
+        }),
+    ];
+
+    public static Command Create()
+    {
+        var outDir = new Option<string>("--out") { Description = "Folder for every output (scenario/, tables/, report.html).", DefaultValueFactory = _ => Path.Combine("out", "demo") };
+        var seed = new Option<int>("--seed") { Description = "Seed of the generated scenario.", DefaultValueFactory = _ => 42 };
+        var projects = new Option<int>("--projects") { Description = "Projects in the generated scenario.", DefaultValueFactory = _ => 20 };
+        var command = new Command("demo", "Run the main job on embedded defaults: generate a scenario, load it, link funding to outcomes, write tables and an offline report.")
+        {
+            outDir, seed, projects,
+        };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var console = IndigoCommand.ConsoleFor(output);
+            var ctx = new DemoContext(
+                Path.GetFullPath(parseResult.GetValue(outDir)!),
+                ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects) },
+                console);
+            try
+            {
+                await RunAsync(ctx, Steps(), ct).ConfigureAwait(false);
+            }
+            catch (CollabInsightsException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"collab demo: {e.Message}");
+                return 2;
+            }
+
+            var table = new Table().Title("Outputs").AddColumn("what").AddColumn("where");
+            foreach (var (what, where) in ctx.Outputs)
+            {
+                table.AddRow(Markup.Escape(what), Markup.Escape(where));
+            }
+
+            console.Write(table);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>Runs <paramref name="steps"/> in order under one progress display; a failing step stops the run.</summary>
+    internal static async Task RunAsync(DemoContext ctx, IReadOnlyList<DemoStep> steps, CancellationToken ct)
+    {
+        await ctx.Console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())
+            .StartAsync(async progress =>
+            {
+                var tasks = steps.Select(s => progress.AddTask(s.Name, autoStart: false, maxValue: 1)).ToList();
+                for (var i = 0; i < steps.Count; i++)
+                {
+                    tasks[i].StartTask();
+                    var started = DateTime.UtcNow;
+                    await steps[i].Run(ctx, ct).ConfigureAwait(false);
+                    tasks[i].Value = 1;
+                    tasks[i].StopTask();
+                    ctx.Timings.Add((steps[i].Name, DateTime.UtcNow - started));
+                }
+            }).ConfigureAwait(false);
+        foreach (var (name, elapsed) in ctx.Timings)
+        {
+            ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "done: {0} ({1:0.0} s)", Markup.Escape(name), elapsed.TotalSeconds);
+        }
+    }
+}
+
+/// <summary>One named step of <c>collab demo</c>.</summary>
+internal sealed record DemoStep(string Name, Func<DemoContext, CancellationToken, Task> Run);
+
+/// <summary>What the demo's steps share: the output folder, the scenario options, and each step's results.</summary>
+internal sealed class DemoContext(string outDir, ScenarioOptions scenarioOptions, IAnsiConsole console)
+{
+    /// <summary>Absolute folder for every output.</summary>
+    public string OutDir { get; } = outDir;
+
+    public ScenarioOptions ScenarioOptions { get; } = scenarioOptions;
+
+    public IAnsiConsole Console { get; } = console;
+
+    public GeneratedScenario? Scenario { get; set; }
+
+    public string? ScenarioDirectory { get; set; }
+
+    public LoadResult<CollabDataset>? Load { get; set; }
+
+    public FundingLinkResult? Links { get; set; }
+
+    /// <summary>Results of later steps, by name (for steps added by other capabilities).</summary>
+    public Dictionary<string, object> Items { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>What was written where, in order, printed at the end.</summary>
+    public List<(string What, string Where)> Outputs { get; } = [];
+
+    public List<(string Step, TimeSpan Elapsed)> Timings { get; } = [];
+
+    public void AddOutput(string what, string where) => Outputs.Add((what, where));
+}

@@ -1,0 +1,87 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using CollabInsights.Domain;
+using CollabInsights.Linking;
+using CollabInsights.OffChain;
+using Spectre.Console;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary><c>collab link --data PATH --out DIR</c>: links funding to outcomes and writes the tables and the offline report.</summary>
+internal static class LinkCommand
+{
+    public static Command Create()
+    {
+        var data = new Option<string>("--data") { Description = "Data in the INDIGO layout: the export's folder of CSV files or its zip, or a generated scenario folder.", Required = true };
+        var outDir = new Option<string>("--out") { Description = "Folder for report.html and tables/ (CSV and Parquet); created if needed.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object (outputs and headline figures) instead of tables." };
+        var command = new Command("link", "Link each funder's commitments and payments to the outcomes they paid for; write the linking tables (CSV, Parquet) and an offline HTML report.")
+        {
+            data, outDir, json,
+        };
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var path = parseResult.GetValue(data)!;
+                var load = await IndigoSource.LoadAsync(path, cancellationToken: ct).ConfigureAwait(false);
+                var result = FundingLinker.Link(load.Value);
+                var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = path, Problems = load.Problems }, ct).ConfigureAwait(false);
+                if (parseResult.GetValue(json))
+                {
+                    output.WriteLine(ToJson(result, load.Problems, outputs));
+                }
+                else
+                {
+                    Render(IndigoCommand.ConsoleFor(output), result, load.Problems, outputs);
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException e)
+            {
+                parseResult.InvocationConfiguration.Error.WriteLine($"collab link: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    internal static void Render(IAnsiConsole console, FundingLinkResult result, IReadOnlyList<DataProblem> problems, LinkOutputs outputs)
+    {
+        var table = new Table().Title("Paid against committed, by currency").AddColumn("currency")
+            .AddColumn(new TableColumn("committed").RightAligned()).AddColumn(new TableColumn("paid").RightAligned())
+            .AddColumn(new TableColumn("planned due").RightAligned()).AddColumn(new TableColumn("projects").RightAligned());
+        foreach (var g in result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            table.AddRow(
+                Markup.Escape(g.Key), N(g.Sum(f => f.MaxCommitted ?? 0m)), N(g.Sum(f => f.PaidActual)), N(g.Sum(f => f.PlannedDue)),
+                g.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
+        }
+
+        console.Write(table);
+        console.MarkupLine(CultureInfo.InvariantCulture, "{0} funder-project rows, {1} funder-metric rows, {2} rows excluded, {3} data problems while loading.",
+            result.Funders.Count, result.Links.Count, result.Excluded.Count, problems.Count);
+        console.MarkupLine("Report: [bold]{0}[/]", Markup.Escape(outputs.Report));
+        console.MarkupLine("Tables: [bold]{0}[/]", Markup.Escape(Path.GetDirectoryName(outputs.Tables[0])!));
+    }
+
+    private static string ToJson(FundingLinkResult result, IReadOnlyList<DataProblem> problems, LinkOutputs outputs) =>
+        JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal)
+        {
+            ["report"] = outputs.Report,
+            ["tables"] = outputs.Tables,
+            ["projects"] = result.Funders.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count(),
+            ["funder_project_rows"] = result.Funders.Count,
+            ["funder_metric_rows"] = result.Links.Count,
+            ["excluded_rows"] = result.Excluded.Count,
+            ["data_problems"] = problems.Count,
+            ["as_of"] = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["paid_actual_by_currency"] = new SortedDictionary<string, decimal>(
+                result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(f => f.PaidActual), StringComparer.Ordinal), StringComparer.Ordinal),
+        });
+
+    private static string N(decimal d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,54 @@
+using System.Globalization;
+using System.Text;
+
+namespace CollabInsights.Anomalies.Evaluation;
+
+/// <summary>Plain-text tables of evaluation runs (per seed and the mean over seeds), for the CLI and reports.</summary>
+public static class EvaluationText
+{
+    /// <summary>Renders per-kind rule metrics and ranking metrics of every run, then their means.</summary>
+    public static string Render(IReadOnlyList<EvaluationRun> runs)
+    {
+        ArgumentNullException.ThrowIfNull(runs);
+        var sb = new StringBuilder();
+        foreach (var run in runs)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"== {run.Name}: {run.Payments} payments, {run.Labels} labelled anomalies\n");
+            AppendRules(sb, run.Rules);
+            AppendRanking(sb, run.Ranking);
+        }
+
+        if (runs.Count > 1)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"== mean over {runs.Count} runs\n");
+            var rules = runs.SelectMany(r => r.Rules).GroupBy(k => k.Kind).Select(g => new KindMetrics(g.Key, g.Sum(k => k.Labelled), g.Sum(k => k.Flagged), g.Sum(k => k.TruePositives))).ToList();
+            AppendRules(sb, rules);
+            var ranking = runs.SelectMany(r => r.Ranking).GroupBy(m => (m.Detector, m.Target))
+                .Select(g => new RankingMetrics(g.Key.Detector, g.Key.Target, g.Sum(m => m.Positives), g.Sum(m => m.Negatives), g.Average(m => m.RocAuc), g.Sum(m => m.K), g.Average(m => m.PrecisionAtK))).ToList();
+            AppendRanking(sb, ranking);
+        }
+
+        return sb.ToString();
+    }
+
+    private static void AppendRules(StringBuilder sb, IReadOnlyList<KindMetrics> rules)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"{"rule",-28} {"labelled",8} {"flagged",8} {"tp",5} {"precision",9} {"recall",7} {"f1",6}\n");
+        foreach (var k in rules)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{k.Kind,-28} {k.Labelled,8} {k.Flagged,8} {k.TruePositives,5} {k.Precision,9:0.000} {k.Recall,7:0.000} {k.F1,6:0.000}\n");
+        }
+
+        var all = new KindMetrics("all rules", rules.Sum(k => k.Labelled), rules.Sum(k => k.Flagged), rules.Sum(k => k.TruePositives));
+        sb.Append(CultureInfo.InvariantCulture, $"{all.Kind,-28} {all.Labelled,8} {all.Flagged,8} {all.TruePositives,5} {all.Precision,9:0.000} {all.Recall,7:0.000} {all.F1,6:0.000}\n");
+    }
+
+    private static void AppendRanking(StringBuilder sb, IReadOnlyList<RankingMetrics> ranking)
+    {
+        sb.Append(CultureInfo.InvariantCulture, $"{"detector",-24} {"target",-22} {"pos",5} {"neg",6} {"roc_auc",8} {"k",4} {"prec@k",7}\n");
+        foreach (var m in ranking)
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"{m.Detector,-24} {m.Target,-22} {m.Positives,5} {m.Negatives,6} {m.RocAuc,8:0.000} {m.K,4} {m.PrecisionAtK,7:0.000}\n");
+        }
+    }
+}

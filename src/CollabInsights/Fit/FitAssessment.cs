@@ -1,0 +1,337 @@
+using System.Globalization;
+using System.Text.Json;
+using CollabInsights.Benchmarks;
+
+namespace CollabInsights.Fit;
+
+/// <summary>
+/// Walks three published decision frameworks over the same answers and combines them with the
+/// collaboration's requirements and measured benchmark figures:
+/// Wüst &amp; Gervais (2018), "Do you need a blockchain?", Crypto Valley Conference, Fig. 1 flowchart;
+/// Pedersen, Risius &amp; Beck (2019), "A Ten-Step Decision Path to Determine When to Use Blockchain
+/// Technologies", MIS Quarterly Executive 18(2) (step wording paraphrased);
+/// Yaga et al. (2018), NIST IR 8202 "Blockchain Technology Overview", section 9 questions.
+/// Blockchain is recommended only when all three frameworks point to it and the measured figures
+/// meet the requirements; every reason is cited.
+/// </summary>
+public static class FitAssessment
+{
+    private const string Wg = "Wüst & Gervais 2018, Fig. 1";
+    private const string Prb = "Pedersen, Risius & Beck 2019";
+    private const string Nist = "NIST IR 8202 (Yaga et al. 2018) §9";
+
+    /// <summary>Assesses <paramref name="answers"/> against the frameworks, then <paramref name="requirements"/> against <paramref name="measured"/> (optional).</summary>
+    public static FitRecommendation Assess(FitAnswers answers, FitRequirements? requirements = null, BenchmarkRun? measured = null)
+    {
+        requirements ??= new FitRequirements();
+        var a = Complete(answers);
+        var reasons = new List<FitReason>();
+        var wg = WalkWustGervais(a, reasons);
+        var prb = WalkPedersen(a, reasons);
+        var nist = WalkNist(a, reasons);
+
+        var wantsChain = wg is not "no blockchain";
+        var frameworksAgree = wantsChain && !prb.StartsWith("not useful", StringComparison.Ordinal) && !nist.StartsWith("might not need", StringComparison.Ordinal);
+        if (wantsChain && !frameworksAgree)
+        {
+            reasons.Add(new FitReason("combination", "frameworks disagree", $"Wüst & Gervais point to a {wg} blockchain, but {(prb.StartsWith("not useful", StringComparison.Ordinal) ? "the ten-step path says " + prb : "NIST says " + nist)}; a blockchain is recommended only when all three agree.", true));
+        }
+
+        var feasible = frameworksAgree && CheckRequirements(a, requirements, measured, wg, reasons);
+        var auditTrail = a.NeedsImmutableLog == true;
+        FitVerdict verdict;
+        if (feasible)
+        {
+            verdict = wg == "permissionless" ? FitVerdict.PublicPermissionlessBlockchain : FitVerdict.PermissionedBlockchain;
+        }
+        else
+        {
+            verdict = auditTrail ? FitVerdict.LedgerDatabase : FitVerdict.NoBlockchain;
+            if (auditTrail)
+            {
+                reasons.Add(new FitReason(Prb + ", step 7; " + Nist, "Is there a need for an objective, immutable log?",
+                    "A tamper-evident audit trail is still wanted: a hash-chained ledger table with periodically published Merkle roots gives it without a blockchain.", true));
+                CheckLedgerDatabase(requirements, measured, reasons);
+            }
+        }
+
+        var decisive = reasons.FirstOrDefault(r => r.Decisive);
+        var summary = verdict switch
+        {
+            FitVerdict.NoBlockchain => "No blockchain: a conventional database fits",
+            FitVerdict.LedgerDatabase => "A ledger database is enough: a conventional database with a hash-chained, tamper-evident table",
+            FitVerdict.PermissionedBlockchain => $"A permissioned blockchain ({(wg.Contains("public", StringComparison.Ordinal) ? "publicly readable" : "private")}) among the known writers",
+            _ => "A public permissionless blockchain",
+        } + (decisive is null ? "." : $", because {Lower(decisive.Finding)} ({decisive.Source}).");
+        return new FitRecommendation(verdict, summary, wg, prb, nist, reasons);
+    }
+
+    /// <summary>Reads a <see cref="FitInput"/> JSON file (snake_case keys); also loads its benchmark results when named.</summary>
+    public static async Task<(FitInput Input, BenchmarkRun? Measured)> LoadAsync(string path, CancellationToken cancellationToken = default)
+    {
+        if (!File.Exists(path))
+        {
+            throw new CollabInsightsException($"Answers file not found: {path}. Write one with keys answers, requirements and benchmark_results (see `collab fit --help`).");
+        }
+
+        FitInput input;
+        try
+        {
+            await using var stream = File.OpenRead(path);
+            input = await JsonSerializer.DeserializeAsync<FitInput>(stream, JsonOptions, cancellationToken).ConfigureAwait(false)
+                ?? throw new CollabInsightsException($"{path} is empty.");
+        }
+        catch (JsonException ex)
+        {
+            throw new CollabInsightsException($"{path} is not a valid answers file: {ex.Message} Keys: answers.{{{string.Join(", ", FitQuestion.All.Select(q => q.Key))}}}, requirements.{{writes_per_second, acceptable_latency_seconds, records_per_year, budget_usd_per_year, erasure_of_personal_data_required}}, benchmark_results.", ex);
+        }
+
+        BenchmarkRun? measured = null;
+        if (input.BenchmarkResults is { Length: > 0 } results)
+        {
+            var full = Path.IsPathRooted(results) ? results : Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, results);
+            measured = await BenchmarkReport.ReadAsync(full, cancellationToken).ConfigureAwait(false);
+        }
+
+        return (input, measured);
+    }
+
+    /// <summary>JSON settings for answers files and <c>--json</c> output: snake_case, enums as strings.</summary>
+    public static JsonSerializerOptions JsonOptions { get; } = new(BenchmarkReport.JsonOptions) { UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow };
+
+    private static FitAnswers Complete(FitAnswers a)
+    {
+        var missing = new List<string>();
+        void Need(bool? value, string key)
+        {
+            if (value is null)
+            {
+                missing.Add(key);
+            }
+        }
+
+        Need(a.NeedsSharedState, "needs_shared_state");
+        if (a.NeedsSharedState == true)
+        {
+            Need(a.MultipleWriters, "multiple_writers");
+            if (a.MultipleWriters == true)
+            {
+                Need(a.TrustedThirdPartyAvailable, "trusted_third_party_available");
+                Need(a.AllWritersKnown, "all_writers_known");
+                Need(a.AllWritersTrusted, "all_writers_trusted");
+                Need(a.PublicVerifiability, "public_verifiability");
+            }
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new CollabInsightsException("The assessment needs these answers: " + string.Join(", ", missing) + ". Add them to the answers object (true or false).");
+        }
+
+        // Questions only the later framework steps ask default to the answer that does not favour a blockchain.
+        return a with
+        {
+            MultipleWriters = a.MultipleWriters ?? false,
+            TrustedThirdPartyAvailable = a.TrustedThirdPartyAvailable ?? true,
+            AllWritersKnown = a.AllWritersKnown ?? true,
+            AllWritersTrusted = a.AllWritersTrusted ?? true,
+            PublicVerifiability = a.PublicVerifiability ?? false,
+            AccessRulesDiffer = a.AccessRulesDiffer ?? false,
+            TransactionRulesStable = a.TransactionRulesStable ?? true,
+            NeedsImmutableLog = a.NeedsImmutableLog ?? false,
+            RecordsNeverUpdated = a.RecordsNeverUpdated ?? true,
+            SensitiveDataOnLedger = a.SensitiveDataOnLedger ?? false,
+            NeedsDigitalAsset = a.NeedsDigitalAsset ?? false,
+        };
+    }
+
+    private static string WalkWustGervais(FitAnswers a, List<FitReason> reasons)
+    {
+        if (a.NeedsSharedState != true)
+        {
+            reasons.Add(new FitReason(Wg + ", Q1", "Do you need to store state?", "No state needs storing, so there is nothing for a blockchain to hold.", true));
+            return "no blockchain";
+        }
+
+        if (a.MultipleWriters != true)
+        {
+            reasons.Add(new FitReason(Wg + ", Q2", "Are there multiple writers?", "Only one party writes: a database it runs is enough; a blockchain adds nothing when a single writer can be held to account.", true));
+            return "no blockchain";
+        }
+
+        if (a.TrustedThirdPartyAvailable == true)
+        {
+            reasons.Add(new FitReason(Wg + ", Q3", "Can you use an always-online trusted third party?", "A trusted third party every writer accepts can run the database (optionally with published audit hashes); it outperforms a blockchain.", true));
+            return "no blockchain";
+        }
+
+        if (a.AllWritersKnown != true)
+        {
+            reasons.Add(new FitReason(Wg + ", Q4", "Are all writers known?", "Writers are not all known in advance: only a permissionless blockchain admits unknown writers.", false));
+            return "permissionless";
+        }
+
+        if (a.AllWritersTrusted == true)
+        {
+            reasons.Add(new FitReason(Wg + ", Q5", "Are all writers trusted?", "All writers are known and trusted: a database they share is enough.", true));
+            return "no blockchain";
+        }
+
+        var isPublic = a.PublicVerifiability == true;
+        reasons.Add(new FitReason(Wg + ", Q6", "Is public verifiability required?", isPublic
+            ? "Known but mutually distrusting writers, and outsiders must verify: a public permissioned blockchain."
+            : "Known but mutually distrusting writers, verification only among participants: a private permissioned blockchain.", false));
+        return isPublic ? "permissioned public" : "permissioned private";
+    }
+
+    private static string WalkPedersen(FitAnswers a, List<FitReason> reasons)
+    {
+        (bool Passed, int Step, string Question, string Failure)[] gates =
+        [
+            (a.NeedsSharedState == true, 1, "Is there a need for a shared common database?", "no shared database is needed"),
+            (a.MultipleWriters == true, 2, "Are multiple parties involved?", "only one party is involved"),
+            (a.AllWritersTrusted == false, 3, "Do the involved parties have conflicting interests and/or are they untrustworthy?", "the parties trust each other"),
+            (a.TrustedThirdPartyAvailable == false, 4, "Are the parties unable or unwilling to use a trusted third party?", "a trusted third party is acceptable"),
+        ];
+        foreach (var gate in gates)
+        {
+            if (!gate.Passed)
+            {
+                reasons.Add(new FitReason($"{Prb}, step {gate.Step}", gate.Question, $"Blockchain is not useful here: {gate.Failure}.", false));
+                return $"not useful (step {gate.Step})";
+            }
+        }
+
+        var permissioned = a.AccessRulesDiffer == true;
+        reasons.Add(new FitReason($"{Prb}, step 5", "Do the rules governing system access differ between participants?", permissioned
+            ? "Access differs by role, which needs a permissioned design."
+            : "The same access rules for all participants: no access restriction is required.", false));
+        if (a.TransactionRulesStable != true)
+        {
+            reasons.Add(new FitReason($"{Prb}, step 6", "Do the transaction rules remain largely unchanged?", "The rules change often; changing rules on a blockchain is slow and needs every party's consensus, so blockchain is not useful.", false));
+            return "not useful (step 6)";
+        }
+
+        if (a.NeedsImmutableLog != true)
+        {
+            reasons.Add(new FitReason($"{Prb}, step 7", "Is there a need for an objective, immutable log?", "No immutable log is needed, so blockchain's main property is not used.", false));
+            return "not useful (step 7)";
+        }
+
+        var isPublic = a.PublicVerifiability == true;
+        reasons.Add(new FitReason($"{Prb}, step 8", "Should the transactions be public?", isPublic ? "Transactions must be publicly readable: a public blockchain." : "Transactions stay among participants: a private blockchain.", false));
+        permissioned |= a.AllWritersKnown == true;
+        reasons.Add(new FitReason($"{Prb}, step 9", "Should validation be restricted to known participants?", permissioned ? "Known validators: permissioned." : "Anyone may validate: permissionless.", false));
+        reasons.Add(new FitReason($"{Prb}, step 10", "Is a native digital asset needed?", a.NeedsDigitalAsset == true ? "Payments or incentives settle in a token on the ledger." : "No token is needed: the ledger records outcomes and payments made off-ledger.", false));
+        return $"useful: {(permissioned ? "permissioned" : "permissionless")}, {(isPublic ? "public" : "private")}";
+    }
+
+    private static string WalkNist(FitAnswers a, List<FitReason> reasons)
+    {
+        (bool Passed, string Question, string Failure)[] checks =
+        [
+            (a.NeedsSharedState == true, "Do you need a shared, consistent data store?", "no shared data store is needed"),
+            (a.MultipleWriters == true, "Does more than one entity need to contribute data?", "only one entity contributes data"),
+            (a.RecordsNeverUpdated == true, "Once written, are data records never updated or deleted?", "records must be updated or deleted in place"),
+            (a.SensitiveDataOnLedger == false, "Will sensitive identifiers NOT be written to the data store?", "sensitive identifiers would be written to a store that can never forget them"),
+            (a.TrustedThirdPartyAvailable == false, "Are the entities with write access having a hard time deciding who should control the data store?", "the writers can agree on who controls the store"),
+            (a.NeedsImmutableLog == true, "Do you want a tamperproof log of all writes to the data store?", "no tamperproof log is wanted"),
+        ];
+        foreach (var check in checks)
+        {
+            if (!check.Passed)
+            {
+                reasons.Add(new FitReason(Nist, check.Question, $"You might not need a blockchain: {check.Failure}.", false));
+                return "might not need a blockchain";
+            }
+        }
+
+        var permissioned = a.AllWritersKnown == true;
+        reasons.Add(new FitReason(Nist, "All six questions answered yes; do you need to control who can publish?", permissioned ? "A useful blockchain use case; publishers are known, so a permissioned blockchain." : "A useful blockchain use case; anyone may publish, so a permissionless blockchain.", false));
+        return "may have a useful blockchain use case (" + (permissioned ? "permissioned" : "permissionless") + ")";
+    }
+
+    private static bool CheckRequirements(FitAnswers a, FitRequirements r, BenchmarkRun? measured, string wg, List<FitReason> reasons)
+    {
+        var ok = true;
+        if (r.ErasureOfPersonalDataRequired)
+        {
+            if (a.SensitiveDataOnLedger == true)
+            {
+                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable, and is it written to the ledger?", "Personal data must be erasable but would be written to an append-only ledger that every node replicates; it could never be erased", true));
+                ok = false;
+            }
+            else
+            {
+                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable?", "Keep personal data off-chain and write only salted hashes, so erasing the off-chain data honours the right to erasure.", false));
+            }
+        }
+
+        var chain = measured?.Results.Where(x => x.Backend.StartsWith("anvil", StringComparison.Ordinal) && x.Workload is "write" or "write-batch" && x.Succeeded > 0).ToList() ?? [];
+        if (measured is not null && chain.Count == 0 && (r.WritesPerSecond is not null || r.AcceptableLatencySeconds is not null || r.BudgetUsdPerYear is not null))
+        {
+            reasons.Add(new FitReason("measured: results.json", "chain backends", "The benchmark results hold no chain measurement (anvil, anvil-1s, anvil-12s); run `collab bench run --backends anvil-1s` to compare requirements with a chain.", false));
+        }
+
+        if (r.WritesPerSecond is { } need && chain.Count > 0)
+        {
+            var best = chain.MaxBy(x => x.ThroughputTps)!;
+            var interval = chain.Where(x => x.Backend != "anvil").MaxBy(x => x.ThroughputTps);
+            var cited = interval ?? best;
+            var meets = need <= cited.ThroughputTps;
+            reasons.Add(new FitReason("measured: results.json", $"{cited.Backend} {cited.Workload} throughput at N={cited.N}",
+                string.Create(CultureInfo.InvariantCulture, $"Required {need:0.##} writes/s; measured {cited.ThroughputTps:0.##} records/s on {cited.Backend} ({(meets ? "meets it" : "falls short")})") +
+                (interval is null ? " (instant mining only: a real chain with a block time is slower)." : "."), !meets));
+            ok &= meets;
+        }
+
+        if (r.AcceptableLatencySeconds is { } latency && chain.Count > 0)
+        {
+            var rows = chain.Where(x => x.Workload == "write").ToList();
+            if (rows.Count > 0)
+            {
+                var worst = rows.MaxBy(x => ConfirmationP95(x))!;
+                var p95s = ConfirmationP95(worst) / 1000.0;
+                var meets = p95s <= latency;
+                reasons.Add(new FitReason("measured: results.json", $"{worst.Backend} write latency to confirmation, p95, at N={worst.N}",
+                    string.Create(CultureInfo.InvariantCulture, $"Acceptable latency {latency:0.###} s; measured p95 {p95s:0.###} s to confirmation on {worst.Backend} ({(meets ? "meets it" : "too slow")})."), !meets));
+                ok &= meets;
+            }
+        }
+
+        if (r.BudgetUsdPerYear is { } budget && r.RecordsPerYear is { } perYear && wg == "permissionless")
+        {
+            var costed = chain.Where(x => x.CostPerRecordUsd is not null).ToList();
+            if (costed.Count > 0)
+            {
+                var row = costed.MaxBy(x => x.N)!;
+                var annual = (decimal)row.CostPerRecordUsd!.Value * perYear;
+                var meets = annual <= budget;
+                reasons.Add(new FitReason("measured: results.json", $"{row.Backend} gas per record at N={row.N}",
+                    string.Create(CultureInfo.InvariantCulture, $"{perYear} records/year x {row.CostPerRecordUsd:0.####} USD ({row.GasPerRecord:0} gas at {measured!.Options.GasPriceGwei} gwei, {measured.Options.EthPriceUsd} USD/ETH) = {annual:0.##} USD/year against a budget of {budget:0.##} USD/year ({(meets ? "within budget" : "over budget")})."), !meets));
+                ok &= meets;
+            }
+        }
+
+        return ok;
+    }
+
+    private static void CheckLedgerDatabase(FitRequirements r, BenchmarkRun? measured, List<FitReason> reasons)
+    {
+        if (r.WritesPerSecond is not { } need || measured is null)
+        {
+            return;
+        }
+
+        var ledger = measured.Results.Where(x => x.Backend.StartsWith("hashchain", StringComparison.Ordinal) && x.Workload == "write" && x.Succeeded > 0).MaxBy(x => x.ThroughputTps);
+        if (ledger is not null)
+        {
+            reasons.Add(new FitReason("measured: results.json", $"{ledger.Backend} write throughput at N={ledger.N}",
+                string.Create(CultureInfo.InvariantCulture, $"Required {need:0.##} writes/s; the hash-chained table measured {ledger.ThroughputTps:0.##} records/s one per transaction ({(need <= ledger.ThroughputTps ? "meets it" : "batch writes or scale the server to meet it")})."), false));
+        }
+    }
+
+    private static double ConfirmationP95(BenchmarkResult row) => row.ConfirmationLatency is { Count: > 0 } c ? c.P95Ms : row.Latency.P95Ms;
+
+    private static string Lower(string text) => text.Length == 0 ? text : char.ToLowerInvariant(text[0]) + text[1..].TrimEnd('.');
+}

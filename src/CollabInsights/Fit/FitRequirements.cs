@@ -1,0 +1,23 @@
+namespace CollabInsights.Fit;
+
+/// <summary>
+/// What the collaboration needs in numbers; compared with measured benchmark figures. Null
+/// means "no requirement".
+/// </summary>
+public sealed record FitRequirements
+{
+    /// <summary>Peak writes per second the system must sustain.</summary>
+    public double? WritesPerSecond { get; init; }
+
+    /// <summary>Longest acceptable time from submitting a record to it being final, in seconds.</summary>
+    public double? AcceptableLatencySeconds { get; init; }
+
+    /// <summary>Records written per year (data volume).</summary>
+    public long? RecordsPerYear { get; init; }
+
+    /// <summary>Budget for writing records, in US dollars per year.</summary>
+    public decimal? BudgetUsdPerYear { get; init; }
+
+    /// <summary>Must personal data be erasable on request (GDPR article 17, right to erasure)?</summary>
+    public bool ErasureOfPersonalDataRequired { get; init; }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Text;
+using CollabInsights.Domain;
+using CollabInsights.Reporting;
+using Microsoft.Data.Analysis;
+
+namespace CollabInsights.Linking;
+
+/// <summary>
+/// The offline funding-to-outcome report: the method in plain words, totals per currency, the three charts
+/// (flows, committed versus paid, cost per outcome by sector) and previews of the linking tables; plus the
+/// tables themselves as CSV and Parquet.
+/// </summary>
+public static class LinkReport
+{
+    /// <summary>Markdown explaining the method to a policy analyst (also used by the notebook).</summary>
+    public const string MethodMarkdown = """
+        **How to read this report.** Every figure is computed from the input rows listed in its `provenance`
+        column (`file:row`, rows counted from 1 after the header), so any number can be traced back.
+
+        - **Funder.** A payment belongs to the organisation named as payer. Several organisations named in one
+          payer cell are kept together as one *joint* funder (the data does not say how they shared the
+          payment). When the payer is left empty, the payment goes to the project's outcome fund if it belongs to
+          exactly one fund, otherwise to the only organisation that committed money to the project, otherwise it
+          stays *unattributed*. The `attribution` column says which rule applied.
+        - **Currencies** are never added together. Each row is in one currency; USD figures are the conversions
+          given in the data and are left empty when any row behind them lacks one. Charts use those USD figures.
+        - **Committed** is the funder's maximum potential outcome payment to the project; **share of commitment
+          paid** is actual payments divided by it. Per outcome metric, the **cap** (maximum payable if all
+          targets are met) plays that role.
+        - **Planned due** sums planned payments for periods that ended by the as-of date; **actual minus planned
+          due** is negative when payments fall behind plan.
+        - **Outcomes achieved** per metric: its Final results when there are any, otherwise the sum of its
+          interim results. **Cost per outcome** is what a funder paid for the metric divided by those outcomes;
+          the funders' costs per outcome of one metric add up to the metric's.
+        - Rows that could not be used (payment type neither Planned nor Actual, no amount) are listed under
+          *Excluded rows*; problems found while loading are listed under *Data problems*.
+        """;
+
+    /// <summary>Builds the report page.</summary>
+    public static HtmlReport Build(FundingLinkResult result, LinkReportOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= LinkReportOptions.Default;
+        var report = new HtmlReport(options.Title);
+        var intro = new StringBuilder();
+        if (options.Source is not null)
+        {
+            intro.Append("Data: `").Append(options.Source.Replace("`", "'", StringComparison.Ordinal)).Append("`. ");
+        }
+
+        intro.Append(CultureInfo.InvariantCulture, $"{result.Funders.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count()} projects, ")
+             .Append(CultureInfo.InvariantCulture, $"{result.Funders.Select(f => f.FunderId).Distinct(StringComparer.Ordinal).Count()} funders, ")
+             .Append(CultureInfo.InvariantCulture, $"{result.Links.Count} funder-metric links. ")
+             .Append("Planned payments count as due up to ")
+             .Append(result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "(no actual payments)")
+             .Append('.');
+        report.AddMarkdown(intro.ToString());
+        report.AddHeading("Totals by currency");
+        report.AddTable(Totals(result), previewRows: 50);
+        report.AddHeading("Method");
+        report.AddMarkdown(MethodMarkdown);
+        report.AddHeading("Charts");
+        report.AddChart(FundingCharts.FundingFlows(result));
+        report.AddChart(FundingCharts.PaidVersusCommitted(result));
+        report.AddChart(FundingCharts.CostPerOutcomeBySector(result));
+        report.AddHeading("Funders by project");
+        report.AddTable(result.FundersFrame(), previewRows: options.PreviewRows);
+        report.AddHeading("Funders by project and outcome metric");
+        report.AddTable(result.LinksFrame(), previewRows: options.PreviewRows);
+        report.AddHeading("Excluded rows");
+        report.AddTable(result.ExcludedFrame(), previewRows: options.PreviewRows);
+        report.AddHeading("Data problems found while loading");
+        report.AddTable(ProblemsFrame(options.Problems), previewRows: options.PreviewRows);
+        report.AddMarkdown("Tables in the page show their first rows; the files in `tables/` hold every row.");
+        return report;
+    }
+
+    /// <summary>
+    /// Writes <c>report.html</c> and <c>tables/</c> (funder_projects, funding_links, excluded, data_problems; each
+    /// as .csv and .parquet) into <paramref name="directory"/>.
+    /// </summary>
+    public static async Task<LinkOutputs> WriteAllAsync(FundingLinkResult result, string directory, LinkReportOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        options ??= LinkReportOptions.Default;
+        var dir = Path.GetFullPath(directory);
+        var tablesDir = Path.Combine(dir, "tables");
+        var tables = new List<string>();
+        foreach (var (name, frame) in new (string, DataFrame)[]
+                 {
+                     ("funder_projects", result.FundersFrame()), ("funding_links", result.LinksFrame()),
+                     ("excluded", result.ExcludedFrame()), ("data_problems", ProblemsFrame(options.Problems)),
+                 })
+        {
+            var csv = Path.Combine(tablesDir, name + ".csv");
+            var parquet = Path.Combine(tablesDir, name + ".parquet");
+            await DataFrameFiles.WriteCsvAsync(frame, csv, cancellationToken).ConfigureAwait(false);
+            await DataFrameFiles.WriteParquetAsync(frame, parquet, cancellationToken).ConfigureAwait(false);
+            tables.Add(csv);
+            tables.Add(parquet);
+        }
+
+        var report = Path.Combine(dir, "report.html");
+        await Build(result, options).WriteAsync(report, cancellationToken).ConfigureAwait(false);
+        return new LinkOutputs(report, tables);
+    }
+
+    /// <summary>Committed, paid, planned and planned due per currency (native amounts, never converted).</summary>
+    public static DataFrame Totals(FundingLinkResult result)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var byCurrency = result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal).ToList();
+        return new DataFrame(
+            new StringDataFrameColumn("currency", byCurrency.Select(g => g.Key)),
+            new DecimalDataFrameColumn("max_committed", byCurrency.Select(g => (decimal?)g.Sum(f => f.MaxCommitted ?? 0m))),
+            new DecimalDataFrameColumn("paid_actual", byCurrency.Select(g => (decimal?)g.Sum(f => f.PaidActual))),
+            new DecimalDataFrameColumn("planned", byCurrency.Select(g => (decimal?)g.Sum(f => f.Planned))),
+            new DecimalDataFrameColumn("planned_due", byCurrency.Select(g => (decimal?)g.Sum(f => f.PlannedDue))),
+            new Int32DataFrameColumn("projects", byCurrency.Select(g => g.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count())));
+    }
+
+    private static DataFrame ProblemsFrame(IReadOnlyList<DataProblem> problems) => new(
+        new StringDataFrameColumn("file", problems.Select(p => p.File)),
+        new Int32DataFrameColumn("row", problems.Select(p => p.Row)),
+        new StringDataFrameColumn("column", problems.Select(p => p.Column)),
+        new StringDataFrameColumn("value", problems.Select(p => p.Value)),
+        new StringDataFrameColumn("severity", problems.Select(p => p.Severity.ToString())),
+        new StringDataFrameColumn("message", problems.Select(p => p.Message)));
+}

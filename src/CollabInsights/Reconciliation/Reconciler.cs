@@ -1,0 +1,59 @@
+using System.Globalization;
+using CollabInsights.Domain;
+using CollabInsights.Reconciliation.Internal;
+
+namespace CollabInsights.Reconciliation;
+
+/// <summary>
+/// Matches on-chain records (payments and attestations with <see cref="ChainProvenance"/>) to off-chain ones
+/// (INDIGO-layout payments and results) in four passes, each on the records still unmatched: the full key
+/// (project, metric, period, payer, recipient, amount) gives <c>matched</c>; without the amount,
+/// <c>amount_mismatch</c>; without the period, <c>period_mismatch</c>; without the counterparties,
+/// <c>counterparty_mismatch</c>; what is left is <c>only_on_chain</c> or <c>only_off_chain</c>.
+/// Duplicates pair in source order; a record that collides with another one in an earlier pass is classified by that pass. Amounts are rounded to the currency's minor unit first.
+/// </summary>
+public static class Reconciler
+{
+    /// <summary>Reconciles <paramref name="offChain"/> (the books) with <paramref name="onChain"/> (the chain).</summary>
+    public static ReconciliationResult Reconcile(CollabDataset offChain, CollabDataset onChain, ReconciliationOptions? options = null, bool keepMatchedEntries = true)
+    {
+        ArgumentNullException.ThrowIfNull(offChain);
+        ArgumentNullException.ThrowIfNull(onChain);
+        var o = options ?? new ReconciliationOptions();
+        var interner = new Interner();
+        var off = new List<MatchRecord>();
+        var on = new List<MatchRecord>();
+        MatchRecords.Add(off, offChain, o, interner);
+        MatchRecords.Add(on, onChain, o, interner);
+        var pairs = Matcher.Match(off, on, o.AmountToleranceMinorUnits);
+        var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(c => c, _ => 0L);
+        var entries = new List<ReconciliationEntry>();
+        foreach (var (cls, offIndex, onIndex) in pairs)
+        {
+            counts[cls]++;
+            if (cls == ReconciliationClass.Matched && !keepMatchedEntries)
+            {
+                continue;
+            }
+
+            var a = offIndex >= 0 ? off[offIndex] : null;
+            var b = onIndex >= 0 ? on[onIndex] : null;
+            var any = a ?? b!;
+            entries.Add(new ReconciliationEntry(cls, any.RecordType, any.Project, any.Metric, b?.Provenance, a?.Provenance, b?.Display, a?.Display, Describe(cls, a, b)));
+        }
+
+        var sorted = entries.OrderBy(e => e.Class).ThenBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.Metric, StringComparer.Ordinal)
+            .ThenBy(e => e.OffChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ThenBy(e => e.OnChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ToList();
+        return new ReconciliationResult(sorted, counts);
+    }
+
+    private static string Describe(ReconciliationClass cls, MatchRecord? off, MatchRecord? on) => cls switch
+    {
+        ReconciliationClass.Matched => "Both sides agree.",
+        ReconciliationClass.AmountMismatch => $"The books record {off!.Display} but the chain {on!.Display} for the same {off.RecordType} of {off.Metric} over {off.Period}.",
+        ReconciliationClass.PeriodMismatch => $"The books date this {off!.RecordType} {off.Period} but the chain {on!.Period}.",
+        ReconciliationClass.CounterpartyMismatch => $"The books name {off!.Parties} but the chain {on!.Parties}.",
+        ReconciliationClass.OnlyOnChain => string.Create(CultureInfo.InvariantCulture, $"The chain records {on!.Display} for {on.Metric} over {on.Period} ({on.Parties}) with no entry in the books."),
+        _ => string.Create(CultureInfo.InvariantCulture, $"The books record {off!.Display} for {off.Metric} over {off.Period} ({off.Parties}) with nothing on the chain."),
+    };
+}

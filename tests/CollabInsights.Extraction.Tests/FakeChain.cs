@@ -34,6 +34,7 @@ internal sealed class FakeChain : ILogSource
     public int ReorgAfterGetLogsCalls { get; set; } = -1;
     public long ReorgFromBlock { get; set; }
     public int MaxLogsPerBlock { get; set; } = 6;
+    public long? HangAboveRange { get; set; }
     public List<long> RequestedRanges { get; } = [];
     public int FaultsInjected { get; private set; }
     public int Reorgs { get; private set; }
@@ -108,6 +109,11 @@ internal sealed class FakeChain : ILogSource
         }
 
         await MaybeFailAsync(cancellationToken);
+        if (HangAboveRange is { } slow && toBlock - fromBlock + 1 > slow)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(30), cancellationToken);
+        }
+
         lock (_lock)
         {
             RequestedRanges.Add(toBlock - fromBlock + 1);

@@ -103,6 +103,18 @@ public class LogExtractorTests
     }
 
     [Fact]
+    public async Task Requests_that_time_out_are_retried_with_a_smaller_range()
+    {
+        var chain = new FakeChain(200) { HangAboveRange = 10 };
+        var dir = RepoPaths.NewTempDirectory();
+        var options = Options(dir) with { InitialBlockRange = 80, MaxConcurrency = 2, RequestTimeout = TimeSpan.FromMilliseconds(150) };
+        var summary = await new LogExtractor(chain, options).RunAsync(null, Ct);
+        Assert.Equal(Keys(chain.Expected(0, 199, options.Filter)), await ReadUnknownAsync(dir));
+        Assert.True(summary.RangeShrinks >= 3);
+        Assert.True(summary.FinalBlockRange <= 10 || chain.RequestedRanges.Count(r => r <= 10) > 10);
+    }
+
+    [Fact]
     public async Task Reorg_during_the_run_is_rolled_back_and_refetched()
     {
         // The reorg lands in blocks already committed (and written to a chunk) by then.

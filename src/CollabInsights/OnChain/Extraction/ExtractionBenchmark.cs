@@ -57,6 +57,7 @@ public static class ExtractionBenchmark
                     Format = TableFormats.Parquet,
                     Decoder = new AbiLogDecoder(EventSourceChain.Abi.Events),
                     MaxConcurrency = options.MaxConcurrency,
+                    InitialBlockRange = Math.Max(1, 10_000 / Math.Max(1, options.EventsPerTransaction)),
                     ChunkMaxInterval = TimeSpan.FromMinutes(10),
                 };
                 var clock = Stopwatch.StartNew();

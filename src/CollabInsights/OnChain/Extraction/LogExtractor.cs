@@ -370,7 +370,15 @@ public sealed class LogExtractor
                     var start = a;
                     try
                     {
-                        var got = await _gate.RunAsync(t => _source.GetLogsAsync(start, b, _o.Filter, t), ct).ConfigureAwait(false);
+                        // The range is re-read on every attempt, so a timeout (which halves it) retries a smaller range.
+                        var got = await _gate.RunAsync(
+                            t =>
+                            {
+                                b = Math.Min(to, start + _range.Current - 1);
+                                return _source.GetLogsAsync(start, b, _o.Filter, t);
+                            },
+                            _range.OnTimeout,
+                            ct).ConfigureAwait(false);
                         logs.AddRange(got);
                         _range.OnSuccess(b - a + 1, got.Count);
                         a = b + 1;

@@ -12,6 +12,9 @@ public enum LogSourceFailure
     /// <summary>HTTP 5xx, connection reset, timeout or a truncated/unparseable body: retry.</summary>
     Transient,
 
+    /// <summary>No answer in time: retried with a smaller block range.</summary>
+    Timeout,
+
     /// <summary>Anything that retrying will not fix (bad request, unauthorised, wrong URL).</summary>
     Fatal,
 }

@@ -55,7 +55,8 @@ public sealed class RpcLogSource : ILogSource
         }
         catch (EthereumRpcException e)
         {
-            var failure = e.IsRateLimited ? LogSourceFailure.RateLimited
+            var failure = e.Kind == RpcFailureKind.Timeout ? LogSourceFailure.Timeout
+                : e.IsRateLimited ? LogSourceFailure.RateLimited
                 : e.IsTransient ? LogSourceFailure.Transient
                 : e.Kind == RpcFailureKind.JsonRpcError ? LogSourceFailure.RpcError
                 : LogSourceFailure.Fatal;

@@ -35,6 +35,16 @@ internal sealed class AdaptiveRange
         }
     }
 
+    /// <summary>A request timed out: halve the range (a heavy range is the usual cause).</summary>
+    public void OnTimeout()
+    {
+        lock (_lock)
+        {
+            Shrinks++;
+            _current = Math.Max(1, _current / 2);
+        }
+    }
+
     /// <summary>Applies a limit error for a request of <paramref name="requested"/> blocks; returns false when nothing smaller is possible.</summary>
     public bool OnLimitError(long requested, RangeLimitError error)
     {

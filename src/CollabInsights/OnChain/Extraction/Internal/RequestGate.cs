@@ -29,7 +29,10 @@ internal sealed class RequestGate
 
     public int Limit { get { lock (_lock) { return _limit; } } }
 
-    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    public Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken) => RunAsync(call, null, cancellationToken);
+
+    /// <summary>Runs <paramref name="call"/> with retries; <paramref name="onTimeout"/> runs before retrying a call that timed out.</summary>
+    public async Task<T> RunAsync<T>(Func<CancellationToken, Task<T>> call, Action? onTimeout, CancellationToken cancellationToken)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -53,6 +56,11 @@ internal sealed class RequestGate
                 }
 
                 Interlocked.Increment(ref Retries);
+                if (e is OperationCanceledException or TimeoutException || e is LogSourceException { Failure: LogSourceFailure.Timeout })
+                {
+                    onTimeout?.Invoke();
+                }
+
                 delay = Backoff(attempt, retryAfter);
                 if (rateLimited)
                 {
@@ -194,7 +202,7 @@ internal sealed class RequestGate
                     return true;
                 }
 
-                if (lse.Failure == LogSourceFailure.Transient || lse.HttpStatus is >= 500 and < 600 || lse.HttpStatus == 408)
+                if (lse.Failure is LogSourceFailure.Transient or LogSourceFailure.Timeout || lse.HttpStatus is >= 500 and < 600 || lse.HttpStatus == 408)
                 {
                     return true;
                 }

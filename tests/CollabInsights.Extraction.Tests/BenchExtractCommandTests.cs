@@ -1,0 +1,28 @@
+using System.Text.Json;
+using CollabInsights.Cli;
+using CollabInsights.Tests.Shared;
+
+namespace CollabInsights.Extraction.Tests;
+
+public class BenchExtractCommandTests
+{
+    [Fact]
+    public async Task Bench_extract_runs_at_a_tiny_size_and_agrees_with_cast()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        RepoPaths.NodeTool("cast");
+        await using var anvil = await TestAnvil.StartAsync(ct);
+        var file = Path.Combine(RepoPaths.NewTempDirectory(), "bench.json");
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CollabCli.InvokeAsync(["bench", "extract", "--rpc", anvil.Url, "--events", "1500", "--per-tx", "500", "--repeat", "1", "--out", file], output, error, ct);
+        Assert.True(code == 0, output + "\n" + error);
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
+        var root = doc.RootElement;
+        Assert.Equal(1500, root.GetProperty("OurLogs").GetInt64());
+        Assert.Equal(1500, root.GetProperty("CastLogs").GetInt64());
+        Assert.True(root.GetProperty("ValuesEqual").GetBoolean());
+        Assert.True(root.GetProperty("OursBestLogsPerSecond").GetDouble() > 0 && root.GetProperty("CastBestLogsPerSecond").GetDouble() > 0);
+        Assert.Equal(3, root.GetProperty("Runs").GetArrayLength());
+    }
+}

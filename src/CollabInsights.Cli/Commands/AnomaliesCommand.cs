@@ -47,7 +47,7 @@ internal static class AnomaliesCommand
                     return 0;
                 }
 
-                var console = LinkCommandsConsole.For(output);
+                var console = ConsoleFor(output);
                 var table = new Table().AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
                 foreach (var f in flags)
                 {
@@ -79,6 +79,7 @@ internal static class AnomaliesCommand
         var rate = new Option<double>("--rate") { Description = "Injected anomalies as a share of actual payments (default 0.05).", DefaultValueFactory = _ => 0.05 };
         var noPeer = new Option<bool>("--no-isolation-forest") { Description = "Skip the scikit-learn IsolationForest comparison." };
         var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON." };
+        var scenario = new Option<string>("--scenario") { Description = "Evaluate a generated scenario folder (collab generate --anomalies RATE) with its ground-truth.json instead of synthetic seeds." };
         var clusters = new Option<int>("--clusters") { Description = "k-means clusters of the ML detector (default 6).", DefaultValueFactory = _ => 6 };
         var command = new Command("evaluate", "Inject labelled anomalies into seeded scenarios and print precision, recall and F1 per rule kind, and ROC AUC and precision at k for the ML detector and IsolationForest.");
         command.Options.Add(seeds);
@@ -87,6 +88,7 @@ internal static class AnomaliesCommand
         command.Options.Add(noPeer);
         command.Options.Add(json);
         command.Options.Add(clusters);
+        command.Options.Add(scenario);
         command.SetAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -95,6 +97,21 @@ internal static class AnomaliesCommand
                 var seedList = ParseSeeds(parseResult.GetValue(seeds)!);
                 var options = new AnomalyEvaluatorOptions(Ml: new MlDetectorOptions(Clusters: parseResult.GetValue(clusters)), RunIsolationForest: !parseResult.GetValue(noPeer));
                 var runs = new List<EvaluationRun>();
+                if (parseResult.GetValue(scenario) is { } dir)
+                {
+                    var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
+                    var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
+                    if (!File.Exists(truthFile))
+                    {
+                        throw new CollabInsightsException($"{truthFile} was not found: evaluate a folder written by collab generate --anomalies RATE.");
+                    }
+
+                    var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
+                    var labelled = new InjectedDataset(loaded.Value, loaded.Problems, ScenarioAnomalies.Labels(truth, loaded.Value));
+                    runs.Add(await AnomalyEvaluator.EvaluateAsync(dir, labelled, options, ct).ConfigureAwait(false));
+                    seedList = [];
+                }
+
                 foreach (var seed in seedList)
                 {
                     runs.Add(await AnomalyEvaluator.EvaluateSeedAsync(seed, parseResult.GetValue(projects), parseResult.GetValue(rate), options, ct).ConfigureAwait(false));
@@ -123,6 +140,12 @@ internal static class AnomaliesCommand
     private sealed record AnomaliesJson(
         [property: System.Text.Json.Serialization.JsonPropertyName("flags")] IReadOnlyList<Flag> Flags,
         [property: System.Text.Json.Serialization.JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts);
+
+    /// <summary>A Spectre console over the invocation's writer: the terminal for the process console, plain text otherwise (tests, pipes).</summary>
+    internal static IAnsiConsole ConsoleFor(TextWriter output) =>
+        ReferenceEquals(output, Console.Out)
+            ? AnsiConsole.Console
+            : AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
 
     internal static int[] ParseSeeds(string text)
     {

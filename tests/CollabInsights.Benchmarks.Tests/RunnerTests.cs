@@ -16,7 +16,7 @@ public sealed class RunnerTests
         AggregateOperations = 2,
         ProofOperations = 5,
         MerkleBlockSize = 16,
-        PostgresConnectionString = Backends.PostgresConnectionString,
+        PostgresConnectionString = backends.Any(b => b.Contains("postgres", StringComparison.Ordinal)) ? Backends.PostgresConnectionString : null,
     };
 
     [Fact]

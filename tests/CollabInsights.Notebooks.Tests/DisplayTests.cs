@@ -19,7 +19,7 @@ public sealed class DisplayTests
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);
         Assert.Contains("7 more rows", html, StringComparison.Ordinal);
-        Assert.Contains("<td>6.0</td>", html, StringComparison.Ordinal);
+        Assert.Contains(">6.0</td>", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<td>p5</td>", html, StringComparison.Ordinal);
     }
 
@@ -31,7 +31,7 @@ public sealed class DisplayTests
         Assert.True(result.Succeeded, result.Error?.Value);
         var bundle = Assert.IsType<ExecuteResultOutput>(Assert.Single(result.Outputs)).Data;
         Assert.Contains("<th>Year</th><th>Fund</th>", bundle.Html, StringComparison.Ordinal);
-        Assert.Contains("<td>2024</td><td>C</td>", bundle.Html, StringComparison.Ordinal);
+        Assert.Contains(">2024</td><td>C</td>", bundle.Html, StringComparison.Ordinal);
         Assert.Contains("A&amp;B", bundle.Html, StringComparison.Ordinal);
         Assert.Contains("2023", bundle.PlainText, StringComparison.Ordinal);
     }
@@ -48,7 +48,9 @@ public sealed class DisplayTests
         Assert.True(result.Succeeded, result.Error?.Value);
         var htmls = result.Outputs.Cast<DisplayDataOutput>().Select(o => o.Data.Html!).ToList();
         Assert.Equal(2, htmls.Count);
-        Assert.Contains("window.Plotly", htmls[0], StringComparison.Ordinal);
+        Assert.Contains("(function(define, exports, module)", htmls[0], StringComparison.Ordinal);
+        Assert.Contains("collab_chart_1", htmls[0], StringComparison.Ordinal);
+        Assert.Contains("collab_chart_2", htmls[1], StringComparison.Ordinal);
         Assert.True(htmls[0].Length > 1_000_000, "the first chart carries plotly.js");
         Assert.True(htmls[1].Length < 100_000, "the second chart reuses it");
         Assert.All(htmls, h => Assert.Contains("Plotly.newPlot", h, StringComparison.Ordinal));

@@ -47,7 +47,7 @@ internal static class AnomaliesCommand
                     return 0;
                 }
 
-                var console = ConsoleFor(output);
+                var console = IndigoCommand.ConsoleFor(output);
                 var table = new Table().AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
                 foreach (var f in flags)
                 {
@@ -140,12 +140,6 @@ internal static class AnomaliesCommand
     private sealed record AnomaliesJson(
         [property: System.Text.Json.Serialization.JsonPropertyName("flags")] IReadOnlyList<Flag> Flags,
         [property: System.Text.Json.Serialization.JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts);
-
-    /// <summary>A Spectre console over the invocation's writer: the terminal for the process console, plain text otherwise (tests, pipes).</summary>
-    internal static IAnsiConsole ConsoleFor(TextWriter output) =>
-        ReferenceEquals(output, Console.Out)
-            ? AnsiConsole.Console
-            : AnsiConsole.Create(new AnsiConsoleSettings { Ansi = AnsiSupport.No, ColorSystem = ColorSystemSupport.NoColors, Interactive = InteractionSupport.No, Out = new AnsiConsoleOutput(output) });
 
     internal static int[] ParseSeeds(string text)
     {

@@ -14,6 +14,7 @@ internal static class BenchCommand
         var command = new Command("bench", "Blockchain versus database: run the outcome-record workloads on each backend, and check the harness against pgbench and a plain SQLite loop.");
         command.Subcommands.Add(CreateRun());
         command.Subcommands.Add(CreatePeers());
+        command.Subcommands.Add(BenchExtractCommand.Create());
         return command;
     }
 

@@ -16,7 +16,8 @@ public static class ChainCommand
     {
         var command = new Command("chain", "On-chain records: run a local chain, seed a scenario on it, extract events.");
         command.Subcommands.Add(CreateNode());
-        // seed: ChainSeedCommand (added with the contracts)
+        command.Subcommands.Add(ChainSeedCommand.Create());
+        command.Subcommands.Add(ChainExtractCommand.Create());
         return command;
     }
 

@@ -48,7 +48,7 @@ internal static class ReconcileCommand
                     return 0;
                 }
 
-                var console = AnomaliesCommand.ConsoleFor(output);
+                var console = IndigoCommand.ConsoleFor(output);
                 var summary = new Table().AddColumn("class").AddColumn(new TableColumn("records").RightAligned());
                 foreach (var (name, n) in counts)
                 {

@@ -115,6 +115,10 @@ public sealed partial class CSharpSession : IDisposable
         {
             error = new ErrorOutput("CollabInsightsException", e.Message, [e.Message]);
         }
+        catch (OperationCanceledException) when (cts.IsCancellationRequested)
+        {
+            error = Stopped(cellName, "interrupted while compiling");
+        }
         finally
         {
             running = null;
@@ -189,19 +193,22 @@ public sealed partial class CSharpSession : IDisposable
         var script = state is null
             ? CSharpScript.Create(rewritten, cellOptions, typeof(NotebookGlobals), loader)
             : state.Script.ContinueWith(rewritten, cellOptions);
-        var diagnostics = script.Compile(cts.Token).Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-        if (diagnostics.Count > 0)
-        {
-            return CompilationError(cellName, diagnostics);
-        }
-
         var hasResult = HasTrailingExpression(script.GetCompilation());
         var previous = state;
+        var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var completion = new TaskCompletionSource<ScriptState<object>>(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
+                var errors = script.Compile(CancellationToken.None).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
+                compiled.TrySetResult();
+                if (errors.Length > 0)
+                {
+                    throw new CompilationErrorException("The cell does not compile.", errors);
+                }
+
+                ScriptInterrupt.Check();
                 var task = previous is null
                     ? script.RunAsync(globals, _ => true, CancellationToken.None)
                     : script.RunFromAsync(previous, _ => true, CancellationToken.None);
@@ -210,6 +217,10 @@ public sealed partial class CSharpSession : IDisposable
             catch (Exception e)
             {
                 completion.TrySetException(e);
+            }
+            finally
+            {
+                compiled.TrySetResult();
             }
         })
         {
@@ -229,6 +240,7 @@ public sealed partial class CSharpSession : IDisposable
                 : $"stopped after the time limit of {timeout.TotalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (--timeout)";
             ScriptInterrupt.Request();
             thread.Interrupt();
+            await compiled.Task.ConfigureAwait(false); // compiling is finite; the grace period is for running code
             var stopped = await Task.WhenAny(completion.Task, Task.Delay(options.InterruptGrace, CancellationToken.None)).ConfigureAwait(false);
             if (stopped != completion.Task)
             {
@@ -245,6 +257,10 @@ public sealed partial class CSharpSession : IDisposable
         catch (Exception e) when (stopReason is not null && e is ThreadInterruptedException or OperationCanceledException)
         {
             return Stopped(cellName, stopReason);
+        }
+        catch (CompilationErrorException e)
+        {
+            return CompilationError(cellName, e.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error).ToList());
         }
         catch (Exception e)
         {

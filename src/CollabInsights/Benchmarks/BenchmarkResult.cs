@@ -24,7 +24,7 @@ public sealed record BenchmarkResult
     /// <summary>Operations that failed.</summary>
     public long Failed { get; init; }
 
-    /// <summary>Operations submitted per second (first to last submission).</summary>
+    /// <summary>Operations submitted per second: (submitted - 1) over the time from the first to the last submission.</summary>
     public double SendRateTps { get; init; }
 
     /// <summary>Successful operations per second (first submission to last completion); records per second for writes.</summary>

@@ -283,4 +283,36 @@ public class IndigoSourceTests
 
         Assert.Equal(new Money(42m, "GBP"), Assert.Single(result.Value.Payments).Amount);
     }
+
+    [Fact]
+    public async Task Progress_reports_each_loaded_file_in_order()
+    {
+        var folder = MiniExport.Basic().Write();
+        var reports = new List<IndigoLoadProgress>();
+
+        await IndigoSource.LoadAsync(folder, null, new SynchronousProgress<IndigoLoadProgress>(reports.Add), TestContext.Current.CancellationToken);
+
+        Assert.Equal(LoadedFiles, reports.Select(r => r.File));
+        Assert.Equal(Enumerable.Range(1, LoadedFiles.Count), reports.Select(r => r.FilesDone));
+        Assert.All(reports, r => Assert.Equal(LoadedFiles.Count, r.FilesTotal));
+    }
+
+    [Fact]
+    public async Task Reference_checks_can_be_turned_off()
+    {
+        var folder = MiniExport.Basic()
+            .Add(Payments, (PaymentColumns.ProjectId, "POJ-9"), (PaymentColumns.Type, "Planned"), (PaymentColumns.PayerId, "ORG-9"))
+            .Write();
+
+        var result = await IndigoSource.LoadAsync(folder, new IndigoLoadOptions { CheckReferences = false }, cancellationToken: TestContext.Current.CancellationToken);
+
+        Assert.Empty(result.Problems);
+        var payment = Assert.Single(result.Value.Payments);
+        Assert.Equal(("POJ-9", "ORG-9"), (payment.ProjectId, payment.PayerId));
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 }

@@ -1,8 +1,9 @@
+using CollabInsights.Reporting;
 using Microsoft.Data.Analysis;
 
 namespace CollabInsights.Notebooks.Display.Internal;
 
-/// <summary>Renders a <see cref="DataFrame"/> as an HTML table with a bounded preview.</summary>
+/// <summary>Renders a <see cref="DataFrame"/> with the library's <see cref="HtmlTable"/> (bounded preview); text/plain is the DataFrame's own text.</summary>
 internal sealed class DataFrameFormatter : IDisplayFormatter
 {
     public bool CanFormat(object value) => value is DataFrame;
@@ -10,10 +11,6 @@ internal sealed class DataFrameFormatter : IDisplayFormatter
     public MimeBundle Format(object value, DisplayContext context)
     {
         var frame = (DataFrame)value;
-        var headers = frame.Columns.Select(c => c.Name).ToArray();
-        var rows = Enumerable.Range(0, (int)Math.Min(frame.Rows.Count, int.MaxValue))
-            .Select(i => (IReadOnlyList<string>)frame.Columns.Select(c => TableShape.Cell(c[i])).ToArray());
-        var (html, text) = TableHtmlWriter.Write(headers, rows, context.MaxRows);
-        return new MimeBundle(text).With("text/html", html);
+        return new MimeBundle(frame.ToString()).With("text/html", HtmlTable.FromDataFrame(frame, context.MaxRows));
     }
 }

@@ -1,5 +1,4 @@
 using System.Collections;
-using System.Globalization;
 using System.Reflection;
 
 namespace CollabInsights.Notebooks.Display.Internal;
@@ -41,11 +40,4 @@ internal static class TableShape
         return t.IsPrimitive || t.IsEnum || t == typeof(string) || t == typeof(decimal) || t == typeof(DateTime)
             || t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t == typeof(TimeSpan) || t == typeof(Guid);
     }
-
-    public static string Cell(object? value) => value switch
-    {
-        null => "",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
 }

@@ -23,7 +23,10 @@ internal static class EthProof
     private static readonly HashSet<string> Quantities = ["difficulty", "number", "gasLimit", "gasUsed", "timestamp", "baseFeePerGas", "blobGasUsed", "excessBlobGas"];
 
     /// <summary>Keccak-256 of the RLP-encoded header of <paramref name="block"/> (an <c>eth_getBlockByNumber</c> result).</summary>
-    public static byte[] HeaderHash(JsonElement block)
+    public static byte[] HeaderHash(JsonElement block) => Keccak256.Hash(HeaderRlp(block));
+
+    /// <summary>The RLP encoding of the header of <paramref name="block"/>.</summary>
+    public static byte[] HeaderRlp(JsonElement block)
     {
         var items = new List<byte[]>();
         foreach (var field in HeaderFields)
@@ -42,7 +45,46 @@ internal static class EthProof
             items.Add(Quantities.Contains(field) ? Rlp.EncodeInteger(Hex.DecodeBigInteger(text)) : Rlp.EncodeBytes(Hex.Decode(text)));
         }
 
-        return Keccak256.Hash(Rlp.EncodeList(items));
+        return Rlp.EncodeList(items);
+    }
+
+    /// <summary>The receipts root (item 5) of an RLP-encoded header.</summary>
+    public static byte[] ReceiptsRootOfHeader(byte[] headerRlp)
+    {
+        var (offset, _) = Prefix(headerRlp, 0);
+        for (var item = 0; item < 5; item++)
+        {
+            var (start, length) = Prefix(headerRlp, offset);
+            offset = start + length;
+        }
+
+        var (rootStart, rootLength) = Prefix(headerRlp, offset);
+        return headerRlp.AsSpan(rootStart, rootLength).ToArray();
+    }
+
+    /// <summary>Start and length of the payload of the RLP item at <paramref name="position"/>.</summary>
+    private static (int Start, int Length) Prefix(byte[] rlp, int position)
+    {
+        var b = rlp[position];
+        return b switch
+        {
+            < 0x80 => (position, 1),
+            <= 0xB7 => (position + 1, b - 0x80),
+            < 0xC0 => (position + 1 + (b - 0xB7), BigLength(rlp, position + 1, b - 0xB7)),
+            <= 0xF7 => (position + 1, b - 0xC0),
+            _ => (position + 1 + (b - 0xF7), BigLength(rlp, position + 1, b - 0xF7)),
+        };
+    }
+
+    private static int BigLength(byte[] rlp, int start, int count)
+    {
+        var length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            length = (length << 8) | rlp[start + i];
+        }
+
+        return length;
     }
 
     /// <summary>The consensus encoding of one receipt (an <c>eth_getTransactionReceipt</c> result): type byte (when typed) then RLP[status, cumulative gas, bloom, logs].</summary>

@@ -9,7 +9,7 @@ internal static class LoadGenerator
     {
         public long Succeeded => Submitted - Failed;
 
-        public double SendRateTps => Submitted <= 1 ? ThroughputOf(Submitted) : Submitted / Math.Max(LastSubmitS - FirstSubmitS, 1e-9);
+        public double SendRateTps => Submitted <= 1 ? ThroughputOf(Submitted) : (Submitted - 1) / Math.Max(LastSubmitS - FirstSubmitS, 1e-9);
 
         public double ThroughputTps => ThroughputOf(Succeeded);
 

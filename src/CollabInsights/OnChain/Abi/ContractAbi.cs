@@ -136,6 +136,21 @@ public sealed class ContractAbi
     }
 
     /// <summary>
+    /// One ABI holding the functions, events and errors of several contracts (e.g. a ledger and
+    /// the token it moves), so logs and revert data of either decode. Duplicate signatures are kept once.
+    /// </summary>
+    public static ContractAbi Combine(params ContractAbi[] abis)
+    {
+        ArgumentNullException.ThrowIfNull(abis);
+        var functions = abis.SelectMany(a => a.Functions).DistinctBy(f => f.Signature).ToList();
+        var events = abis.SelectMany(a => a.Events).DistinctBy(e => (e.Signature, e.Anonymous, IndexedMask(e))).ToList();
+        var errors = abis.SelectMany(a => a.Errors).DistinctBy(e => e.Signature).ToList();
+        return new ContractAbi(functions, events, errors, abis.FirstOrDefault()?.ConstructorInputs);
+    }
+
+    private static string IndexedMask(AbiEvent e) => string.Concat(e.Inputs.Select(p => p.Indexed ? '1' : '0'));
+
+    /// <summary>
     /// The function with this name or full signature (<c>transfer(address,uint256)</c>). A bare
     /// name that is overloaded throws, listing the signatures to choose from.
     /// </summary>

@@ -49,7 +49,7 @@ public sealed class LogExtractor
         return await run.ExecuteAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    private sealed record Segment(long From, long To, int Generation, List<RpcLog> Logs, Dictionary<long, BlockHeader> Headers);
+    private sealed record Segment(long From, long To, int Generation, List<RpcLog> Logs, Dictionary<long, BlockHeader> Headers, DecodedLog[] Decoded);
 
     private sealed class Run
     {
@@ -143,13 +143,15 @@ public sealed class LogExtractor
             var ready = new Dictionary<long, Segment>();
             var generation = 0;
             var next = _frontier + 1;
+            // Spread a short range over all request slots instead of sending it as one request.
+            var split = Math.Max(1, (_to - _frontier + Math.Max(1, _o.MaxConcurrency) - 1) / Math.Max(1, _o.MaxConcurrency));
             try
             {
                 while (true)
                 {
                     while (inflight.Count < Math.Max(1, _o.MaxConcurrency) && next <= _to && ready.Count < 4 * Math.Max(1, _o.MaxConcurrency))
                     {
-                        var end = Math.Min(_to, next + _range.Current - 1);
+                        var end = Math.Min(_to, next + Math.Min(split, _range.Current) - 1);
                         inflight.Add(FetchSegmentAsync(next, end, generation, ct));
                         next = end + 1;
                     }
@@ -320,7 +322,6 @@ public sealed class LogExtractor
 
         private List<TableChunk> BuildTables(List<Segment> segments)
         {
-            var logs = segments.SelectMany(s => s.Logs).ToArray();
             var timestamps = new Dictionary<long, long>();
             if (_o.BlockTimestamps)
             {
@@ -330,11 +331,8 @@ public sealed class LogExtractor
                 }
             }
 
-            var decoded = new DecodedLog[logs.Length];
-            var decoder = _o.Decoder;
-            Parallel.For(0, logs.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, i => decoded[i] = decoder.Decode(logs[i]));
             var byTable = new Dictionary<string, (EventTable Table, List<object?[]> Rows)>(StringComparer.Ordinal);
-            foreach (var d in decoded)
+            foreach (var d in segments.SelectMany(s => s.Decoded))
             {
                 if (!byTable.TryGetValue(d.Table.Name, out var entry))
                 {
@@ -404,7 +402,10 @@ public sealed class LogExtractor
                 var headers = headerList.ToDictionary(h => h.Number);
                 if (Consistent(logs, headers, from, to, out var cleaned))
                 {
-                    return new Segment(from, to, generation, cleaned, headers);
+                    // Decode here, on the fetching task, so decoding overlaps with other requests in flight.
+                    var decoder = _o.Decoder;
+                    var decoded = await Task.Run(() => cleaned.Select(decoder.Decode).ToArray(), ct).ConfigureAwait(false);
+                    return new Segment(from, to, generation, cleaned, headers, decoded);
                 }
 
                 if (attempt >= ConsistencyAttempts)

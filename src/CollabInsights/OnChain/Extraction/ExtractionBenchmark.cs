@@ -1,0 +1,217 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Numerics;
+using System.Text.Json;
+using CollabInsights.OnChain.Crypto;
+using CollabInsights.OnChain.Extraction.Internal;
+using CollabInsights.OnChain.Rpc;
+
+namespace CollabInsights.OnChain.Extraction;
+
+/// <summary>
+/// Measures our extraction against <c>cast logs</c> (Foundry) on the same node and range in the same run: deploys
+/// the EventSource contract, emits <see cref="ExtractionBenchmarkOptions.Events"/> Transfer events, then times
+/// our extractor (decoded, written to Parquet) and <c>cast logs --json</c> (raw, written to a file), and checks
+/// that both hold the same logs with the same values.
+/// </summary>
+public static class ExtractionBenchmark
+{
+    /// <summary>Runs the benchmark against the node at <paramref name="rpcUrl"/> (a dev node with unlocked accounts, e.g. Anvil).</summary>
+    public static async Task<ExtractionBenchmarkResult> RunAsync(string rpcUrl, ExtractionBenchmarkOptions options, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var cast = options.CastPath ?? FindNodeTool("cast");
+        var work = options.WorkDirectory ?? Path.Combine(Path.GetTempPath(), "collab-bench-extract-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(work);
+        try
+        {
+            using var rpc = new JsonRpcClient(rpcUrl);
+            var setup = Stopwatch.StartNew();
+            var from = await EventSourceChain.FirstAccountAsync(rpc, cancellationToken).ConfigureAwait(false);
+            progress?.Report("deploying EventSource");
+            var contract = await EventSourceChain.DeployAsync(rpc, from, cancellationToken).ConfigureAwait(false);
+            var firstBlock = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+            var emitted = new Progress<long>(n => progress?.Report(string.Create(CultureInfo.InvariantCulture, $"emitted {n:N0} of {options.Events:N0} events")));
+            var lastBlock = await EventSourceChain.EmitTransfersAsync(rpc, from, contract, options.Events, options.EventsPerTransaction, emitted, cancellationToken).ConfigureAwait(false);
+            var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+            setup.Stop();
+
+            var runs = new List<ExtractionBenchmarkRun>();
+            string? ourDir = null, castFile = null;
+            for (var rep = 1; rep <= Math.Max(1, options.Repetitions); rep++)
+            {
+                progress?.Report($"cast logs, run {rep}");
+                castFile = Path.Combine(work, $"cast-{rep}.json");
+                var castSeconds = await RunCastAsync(cast, rpcUrl, contract, firstBlock, lastBlock, castFile, cancellationToken).ConfigureAwait(false);
+                var castCount = CountCastLogs(castFile);
+                runs.Add(new ExtractionBenchmarkRun("cast logs", "raw logs as JSON to a file", rep, castSeconds, castCount, castCount / castSeconds));
+
+                progress?.Report($"collab extract, run {rep}");
+                ourDir = Path.Combine(work, $"collab-{rep}");
+                var extractOptions = new ExtractionOptions
+                {
+                    OutputDirectory = ourDir,
+                    Filter = EventFilter.ForAddresses(contract),
+                    FromBlock = firstBlock,
+                    ToBlock = lastBlock,
+                    Format = TableFormats.Parquet,
+                    Decoder = new AbiLogDecoder(EventSourceChain.Abi.Events),
+                    MaxConcurrency = options.MaxConcurrency,
+                    ChunkMaxInterval = TimeSpan.FromMinutes(10),
+                };
+                var clock = Stopwatch.StartNew();
+                var summary = await new LogExtractor(new RpcLogSource(rpc), extractOptions).RunAsync(null, cancellationToken).ConfigureAwait(false);
+                var extractSeconds = clock.Elapsed.TotalSeconds;
+                await ExtractionOutput.Open(ourDir).CompactAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                var totalSeconds = clock.Elapsed.TotalSeconds;
+                runs.Add(new ExtractionBenchmarkRun("collab", "decoded, Parquet chunks + checkpoint", rep, extractSeconds, summary.LogsExtracted, summary.LogsExtracted / extractSeconds));
+                runs.Add(new ExtractionBenchmarkRun("collab+compact", "decoded, Parquet chunks, then merged tables", rep, totalSeconds, summary.LogsExtracted, summary.LogsExtracted / totalSeconds));
+            }
+
+            progress?.Report("comparing outputs");
+            var (ourLogs, castLogs, mismatches) = await CompareAsync(ourDir!, castFile!, cancellationToken).ConfigureAwait(false);
+            var oursBest = runs.Where(r => r.Tool == "collab").Max(r => r.LogsPerSecond);
+            var castBest = runs.Where(r => r.Tool == "cast logs").Max(r => r.LogsPerSecond);
+            return new ExtractionBenchmarkResult
+            {
+                ChainId = chainId,
+                Contract = contract,
+                Events = options.Events,
+                FromBlock = firstBlock,
+                ToBlock = lastBlock,
+                SetupSeconds = Math.Round(setup.Elapsed.TotalSeconds, 2),
+                Runs = [.. runs.Select(r => r with { Seconds = Math.Round(r.Seconds, 3), LogsPerSecond = Math.Round(r.LogsPerSecond) })],
+                OursBestLogsPerSecond = Math.Round(oursBest),
+                OursWithCompactionBestLogsPerSecond = Math.Round(runs.Where(r => r.Tool == "collab+compact").Max(r => r.LogsPerSecond)),
+                CastBestLogsPerSecond = Math.Round(castBest),
+                SpeedRatio = Math.Round(oursBest / castBest, 2),
+                OurLogs = ourLogs,
+                CastLogs = castLogs,
+                CountsEqual = ourLogs == castLogs && ourLogs == options.Events,
+                ValuesEqual = mismatches.Count == 0 && ourLogs == castLogs,
+                Mismatches = mismatches,
+                CastVersion = await CastVersionAsync(cast, cancellationToken).ConfigureAwait(false),
+                ProcessorCount = Environment.ProcessorCount,
+                Runtime = ".NET " + Environment.Version,
+            };
+        }
+        finally
+        {
+            if (options.WorkDirectory is null)
+            {
+                Directory.Delete(work, recursive: true);
+            }
+        }
+    }
+
+    private static async Task<double> RunCastAsync(string cast, string rpcUrl, string contract, long from, long to, string outFile, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo("/bin/sh") { UseShellExecute = false, RedirectStandardError = true };
+        psi.ArgumentList.Add("-c");
+        psi.ArgumentList.Add("exec \"$0\" logs --json --from-block \"$1\" --to-block \"$2\" --address \"$3\" --rpc-url \"$4\" > \"$5\"");
+        foreach (var a in new[] { cast, from.ToString(CultureInfo.InvariantCulture), to.ToString(CultureInfo.InvariantCulture), contract, rpcUrl, outFile })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(psi) ?? throw new CollabInsightsException($"Could not start {cast}.");
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        if (process.ExitCode != 0)
+        {
+            throw new CollabInsightsException($"cast logs failed (exit {process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+        }
+
+        return seconds;
+    }
+
+    private static long CountCastLogs(string file)
+    {
+        using var stream = File.OpenRead(file);
+        using var doc = JsonDocument.Parse(stream);
+        return doc.RootElement.GetArrayLength();
+    }
+
+    private static async Task<(long Ours, long Cast, List<string> Mismatches)> CompareAsync(string ourDir, string castFile, CancellationToken ct)
+    {
+        var output = ExtractionOutput.Open(ourDir);
+        var transfer = new AbiLogDecoder(EventSourceChain.Abi.Events).Tables.Single(t => t.Signature.StartsWith("Transfer(address indexed from,address indexed to,uint256 value)", StringComparison.Ordinal));
+        var ours = new List<object?[]>();
+        foreach (var name in output.TableNames)
+        {
+            var table = (await output.ReadTableAsync(name, ct).ConfigureAwait(false))!;
+            if (name != transfer.Name && table.Rows.Count > 0)
+            {
+                return (table.Rows.Count, -1, [$"unexpected table {name} with {table.Rows.Count} rows"]);
+            }
+
+            if (name == transfer.Name)
+            {
+                ours.AddRange(table.Rows);
+            }
+        }
+
+        using var stream = File.OpenRead(castFile);
+        using var doc = JsonDocument.Parse(stream);
+        var castLogs = doc.RootElement.EnumerateArray().ToList();
+        var mismatches = new List<string>();
+        for (var i = 0; i < Math.Min(ours.Count, castLogs.Count) && mismatches.Count < 10; i++)
+        {
+            var o = ours[i];
+            var c = castLogs[i];
+            var block = Hex.DecodeLong(c.GetProperty("blockNumber").GetString()!);
+            var index = Hex.DecodeLong(c.GetProperty("logIndex").GetString()!);
+            var topics = c.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToList();
+            var value = Hex.DecodeBigInteger(c.GetProperty("data").GetString()!).ToString(CultureInfo.InvariantCulture);
+            var expected = new object?[]
+            {
+                block, c.GetProperty("blockHash").GetString(), null, c.GetProperty("transactionHash").GetString(), index,
+                EthAddress.ToChecksum(c.GetProperty("address").GetString()!), EthAddress.ToChecksum("0x" + topics[1][26..]), EthAddress.ToChecksum("0x" + topics[2][26..]), value,
+            };
+            for (var k = 0; k < expected.Length; k++)
+            {
+                if (!Equals(expected[k], o[k]) && !(expected[k] is string es && o[k] is string os && string.Equals(es, os, StringComparison.OrdinalIgnoreCase)))
+                {
+                    mismatches.Add($"block {block} log {index}: column {transfer.Columns[k].Name} is {o[k]} here, {expected[k]} in cast's output");
+                    break;
+                }
+            }
+        }
+
+        return (ours.Count, castLogs.Count, mismatches);
+    }
+
+    private static async Task<string> CastVersionAsync(string cast, CancellationToken ct)
+    {
+        var psi = new ProcessStartInfo(cast, "--version") { RedirectStandardOutput = true, UseShellExecute = false };
+        using var process = Process.Start(psi)!;
+        var text = await process.StandardOutput.ReadToEndAsync(ct).ConfigureAwait(false);
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        return text.Split('\n')[0].Trim();
+    }
+
+    internal static string FindNodeTool(string name)
+    {
+        for (var dir = new DirectoryInfo(Environment.CurrentDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", name);
+            if (File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new CollabInsightsException($"{name} was not found in node_modules/.bin above {Environment.CurrentDirectory}. Run scripts/bootstrap.sh (npm ci installs @foundry-rs/{name}).");
+    }
+}

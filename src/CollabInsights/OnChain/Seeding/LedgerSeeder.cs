@@ -1,0 +1,273 @@
+using System.Globalization;
+using System.Numerics;
+using System.Text;
+using CollabInsights.Domain;
+using CollabInsights.OnChain.Contracts;
+using CollabInsights.OnChain.Crypto;
+using CollabInsights.OnChain.Rpc;
+using CollabInsights.OnChain.Transactions;
+
+namespace CollabInsights.OnChain.Seeding;
+
+/// <summary>
+/// Writes a <see cref="CollabDataset"/> onto a chain: deploys the outcome ledger and token, then
+/// registers each project, approves its validator, records funding commitments, outcome
+/// attestations and actual payments (tokens minted to each payer and moved by the ledger), and
+/// anchors a Merkle root of each project's off-chain records. Each organisation gets its own
+/// account with a key derived from its id. Records the ledger cannot hold (no amount, no metric,
+/// no period) are skipped and listed with the reason.
+/// </summary>
+public static class LedgerSeeder
+{
+    private const string UnknownOrganisation = "(unknown organisation)";
+
+    /// <summary>Seeds <paramref name="dataset"/> through <paramref name="rpc"/>; amounts become token units (6 decimals) in the project's own currency, 1:1.</summary>
+    public static async Task<LedgerSeedResult> SeedAsync(
+        CollabDataset dataset,
+        IEthereumRpc rpc,
+        LedgerSeedOptions? options = null,
+        IProgress<LedgerSeedProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(rpc);
+        options ??= new LedgerSeedOptions();
+        var deployer = await Account.ConnectAsync(rpc, EthKey.FromHex(options.DeployerKey), cancellationToken).ConfigureAwait(false);
+        var skipped = new List<string>();
+
+        var payments = dataset.Payments.Where(p => p.Type == PaymentType.Actual).ToList();
+        var plan = new Plan(dataset, payments, skipped);
+        var total = 2 + plan.Organisations.Count + plan.Commissioners.Count + (dataset.Projects.Count * 3) + plan.Commitments.Count + plan.Results.Count + (plan.Payments.Count * 2) + plan.Payers.Count;
+        var done = 0;
+        void Step(string stage)
+        {
+            done++;
+            progress?.Report(new LedgerSeedProgress(stage, done, total));
+        }
+
+        var (ledger, deployment) = await OutcomeLedgerContract.DeployAsync(deployer, cancellationToken).ConfigureAwait(false);
+        Step("deploy");
+        var token = await OutcomeTokenContract.DeployAsync(deployer, cancellationToken: cancellationToken).ConfigureAwait(false);
+        Step("deploy");
+
+        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        foreach (var organisation in plan.Organisations)
+        {
+            var key = EthKey.FromHex(Hex.Encode(Keccak256.Hash($"collab-seed:{options.KeySalt}:{organisation}")));
+            accounts[organisation] = new Account(key, rpc, deployer.ChainId);
+            await deployer.SendAndWaitAsync(new TransactionRequest(key.Address, []) { Value = options.GasFunding, GasLimit = 21_000 }, cancellationToken).ConfigureAwait(false);
+            Step("accounts");
+        }
+
+        foreach (var commissioner in plan.Commissioners)
+        {
+            await ledger.SetCommissionerAsync(deployer, accounts[commissioner].Address, true, cancellationToken).ConfigureAwait(false);
+            Step("commissioners");
+        }
+
+        foreach (var project in dataset.Projects)
+        {
+            var commissioner = accounts[plan.CommissionerOf(project.Id)];
+            await ledger.RegisterProjectAsync(commissioner, project.Id, Keccak256.Hash(Canonical(project)), cancellationToken).ConfigureAwait(false);
+            Step("projects");
+            await ledger.ApproveValidatorAsync(commissioner, project.Id, accounts[plan.ValidatorOf(project.Id)].Address, true, cancellationToken).ConfigureAwait(false);
+            Step("projects");
+        }
+
+        foreach (var commitment in plan.Commitments)
+        {
+            var funder = accounts[commitment.OrganisationId ?? UnknownOrganisation];
+            await ledger.CommitAsync(funder, commitment.ProjectId, token.Address, OutcomeTokenContract.ToUnits(Math.Round(commitment.MaxPotentialPayment!.Value.Amount, 6)), null, 0, cancellationToken).ConfigureAwait(false);
+            Step("commitments");
+        }
+
+        foreach (var result in plan.Results)
+        {
+            var validator = accounts[plan.ValidatorOf(result.ProjectId)];
+            await ledger.AttestAsync(
+                validator,
+                result.ProjectId,
+                result.MetricId!,
+                Start(result.PeriodStart!.Value),
+                End(result.PeriodEnd!.Value),
+                new BigInteger(decimal.Round(result.OutcomesAchieved!.Value)),
+                Keccak256.Hash(Canonical(result)),
+                cancellationToken).ConfigureAwait(false);
+            Step("attestations");
+        }
+
+        foreach (var payer in plan.Payers)
+        {
+            var needed = plan.Payments.Where(p => (p.PayerId ?? UnknownOrganisation) == payer).Aggregate(BigInteger.Zero, (sum, p) => sum + Units(p));
+            await token.ApproveAsync(accounts[payer], ledger.Address, needed, cancellationToken).ConfigureAwait(false);
+            Step("payments");
+        }
+
+        foreach (var payment in plan.Payments)
+        {
+            var payer = accounts[payment.PayerId ?? UnknownOrganisation];
+            var amount = Units(payment);
+            await token.MintAsync(deployer, payer.Address, amount, cancellationToken).ConfigureAwait(false);
+            Step("payments");
+            await ledger.PayAsync(
+                payer,
+                payment.ProjectId,
+                payment.MetricId ?? string.Empty,
+                accounts[payment.RecipientId ?? UnknownOrganisation].Address,
+                token.Address,
+                amount,
+                Start(payment.PeriodStart!.Value),
+                End(payment.PeriodEnd!.Value),
+                cancellationToken).ConfigureAwait(false);
+            Step("payments");
+        }
+
+        var anchors = 0;
+        foreach (var project in dataset.Projects)
+        {
+            var leaves = plan.RecordsOf(project.Id).Select(r => Keccak256.Hash(r)).ToList();
+            await ledger.AnchorAsync(accounts[plan.CommissionerOf(project.Id)], project.Id, MerkleRoot(leaves), $"collab:dataset/{project.Id}", cancellationToken).ConfigureAwait(false);
+            anchors++;
+            Step("anchors");
+        }
+
+        var lastBlock = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        return new LedgerSeedResult(
+            deployer.ChainId,
+            ledger.Address,
+            token.Address,
+            deployment.BlockNumber,
+            lastBlock,
+            dataset.Projects.Count,
+            plan.Commitments.Count,
+            plan.Results.Count,
+            plan.Payments.Count,
+            anchors,
+            done,
+            accounts.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value.Address, StringComparer.Ordinal),
+            skipped);
+    }
+
+    /// <summary>
+    /// The Merkle root of 32-byte leaves: pairs hashed with Keccak-256 (sorted within each pair, as
+    /// OpenZeppelin's MerkleProof expects), an odd leaf carried up; zero bytes for no leaves.
+    /// </summary>
+    public static byte[] MerkleRoot(IReadOnlyList<byte[]> leaves)
+    {
+        ArgumentNullException.ThrowIfNull(leaves);
+        if (leaves.Count == 0)
+        {
+            return new byte[32];
+        }
+
+        var level = leaves.ToList();
+        while (level.Count > 1)
+        {
+            var next = new List<byte[]>((level.Count + 1) / 2);
+            for (var i = 0; i < level.Count; i += 2)
+            {
+                if (i + 1 == level.Count)
+                {
+                    next.Add(level[i]);
+                    continue;
+                }
+
+                var (a, b) = level[i].AsSpan().SequenceCompareTo(level[i + 1]) <= 0 ? (level[i], level[i + 1]) : (level[i + 1], level[i]);
+                next.Add(Keccak256.Hash([.. a, .. b]));
+            }
+
+            level = next;
+        }
+
+        return level[0];
+    }
+
+    private static BigInteger Units(OutcomePayment payment) => OutcomeTokenContract.ToUnits(Math.Round(payment.Amount!.Value.Amount, 6));
+
+    private static DateTimeOffset Start(PartialDate date) => new(date.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static DateTimeOffset End(PartialDate date) => new(date.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+
+    private static string Canonical(object record) => string.Create(CultureInfo.InvariantCulture, $"{record}");
+
+    /// <summary>Which records go on chain, which accounts they need, and what is skipped.</summary>
+    private sealed class Plan
+    {
+        private readonly Dictionary<string, string> _commissioners = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _validators = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, List<string>> _records = new(StringComparer.Ordinal);
+
+        public Plan(CollabDataset dataset, List<OutcomePayment> actualPayments, List<string> skipped)
+        {
+            var projectIds = dataset.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+            Commitments = dataset.Commitments.Where(c =>
+                Keep(projectIds.Contains(c.ProjectId) && c.MaxPotentialPayment is { Amount: > 0 }, $"commitment {c.Provenance.Describe()}: no positive maximum amount or unknown project", skipped)).ToList();
+            Results = dataset.Results.Where(r =>
+                Keep(projectIds.Contains(r.ProjectId) && r.MetricId is not null && r.PeriodStart is not null && r.PeriodEnd is not null && r.OutcomesAchieved is >= 0
+                    && r.PeriodEnd.Value.LastDay >= r.PeriodStart.Value.FirstDay, $"result {r.Provenance.Describe()}: needs a metric, a period and a non-negative count", skipped)).ToList();
+            Payments = actualPayments.Where(p =>
+                Keep(projectIds.Contains(p.ProjectId) && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null
+                    && p.PeriodEnd.Value.LastDay >= p.PeriodStart.Value.FirstDay, $"payment {p.Provenance.Describe()}: needs a positive amount and a period", skipped)).ToList();
+
+            foreach (var project in dataset.Projects)
+            {
+                var payer = Commitments.Where(c => c.ProjectId == project.Id && c.OrganisationId is not null).Select(c => c.OrganisationId!).FirstOrDefault();
+                _commissioners[project.Id] = payer ?? $"commissioner:{project.Id}";
+                var validator = Results.Where(r => r.ProjectId == project.Id && !string.IsNullOrWhiteSpace(r.Validator)).Select(r => r.Validator!).FirstOrDefault();
+                _validators[project.Id] = validator ?? $"validator:{project.Id}";
+                _records[project.Id] = [Canonical(project)];
+            }
+
+            foreach (var r in Commitments.Cast<object>().Concat(Results).Concat(Payments))
+            {
+                var projectId = r switch
+                {
+                    FundingCommitment c => c.ProjectId,
+                    OutcomeResult o => o.ProjectId,
+                    OutcomePayment p => p.ProjectId,
+                    _ => throw new InvalidOperationException(),
+                };
+                _records[projectId].Add(Canonical(r));
+            }
+
+            Commissioners = _commissioners.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Payers = Payments.Select(p => p.PayerId ?? UnknownOrganisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Organisations = Commissioners
+                .Concat(_validators.Values)
+                .Concat(Commitments.Select(c => c.OrganisationId ?? UnknownOrganisation))
+                .Concat(Payers)
+                .Concat(Payments.Select(p => p.RecipientId ?? UnknownOrganisation))
+                .Distinct(StringComparer.Ordinal)
+                .Order(StringComparer.Ordinal)
+                .ToList();
+        }
+
+        public List<FundingCommitment> Commitments { get; }
+
+        public List<OutcomeResult> Results { get; }
+
+        public List<OutcomePayment> Payments { get; }
+
+        public List<string> Commissioners { get; }
+
+        public List<string> Payers { get; }
+
+        public List<string> Organisations { get; }
+
+        public string CommissionerOf(string projectId) => _commissioners[projectId];
+
+        public string ValidatorOf(string projectId) => _validators[projectId];
+
+        public IEnumerable<byte[]> RecordsOf(string projectId) => _records[projectId].Select(s => Encoding.UTF8.GetBytes(s));
+
+        private static bool Keep(bool keep, string reason, List<string> skipped)
+        {
+            if (!keep)
+            {
+                skipped.Add(reason);
+            }
+
+            return keep;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.Json;
+using CollabInsights.Cli;
+using CollabInsights.Domain;
+using CollabInsights.OnChain.Contracts;
+using CollabInsights.OnChain.Crypto;
+using CollabInsights.OnChain.Rpc;
+using CollabInsights.OnChain.Seeding;
+using CollabInsights.Scenarios;
+using CollabInsights.Tests.Shared;
+
+namespace CollabInsights.OnChain.Tests;
+
+public class LedgerSeederTests
+{
+    [Fact]
+    public async Task Seeding_a_generated_scenario_puts_every_seedable_record_on_chain_as_events()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var scenario = ScenarioGenerator.Generate(ScenarioOptions.Default with { Projects = 3, Seed = 7 });
+        var dataset = scenario.Dataset;
+        await using var node = await TestChain.StartAsync(ct: ct);
+        var reports = new List<LedgerSeedProgress>();
+        var result = await LedgerSeeder.SeedAsync(dataset, node.Rpc, progress: new InlineProgress(reports.Add), cancellationToken: ct);
+
+        Assert.Equal(3, result.Projects);
+        Assert.Equal(result.Transactions, reports[^1].Done);
+        Assert.Equal(reports[^1].Total, reports[^1].Done);
+        var actualPayments = dataset.Payments.Count(p => p.Type == PaymentType.Actual && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null);
+        Assert.True(result.Payments > 0);
+        Assert.True(result.Payments <= actualPayments);
+        Assert.Equal(dataset.Results.Count + dataset.Commitments.Count + dataset.Payments.Count(p => p.Type == PaymentType.Actual),
+            result.Attestations + result.Commitments + result.Payments + result.Skipped.Count);
+
+        var logs = await node.Rpc.GetLogsAsync(new LogFilter(result.FromBlock, result.ToBlock) { Addresses = [result.LedgerAddress] }, ct);
+        var names = logs.Select(l => OutcomeLedgerContract.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!.Event.Name).ToList();
+        Assert.Equal(3, names.Count(n => n == "ProjectRegistered"));
+        Assert.Equal(result.Commitments, names.Count(n => n == "FundingCommitted"));
+        Assert.Equal(result.Attestations, names.Count(n => n == "OutcomeAttested"));
+        Assert.Equal(result.Payments, names.Count(n => n == "OutcomePaid"));
+        Assert.Equal(3, names.Count(n => n == "DatasetAnchored"));
+
+        // Paid amounts on chain equal the off-chain amounts of the seeded payments, to the token's 6 decimals.
+        var paidOnChain = logs.Select(l => OutcomeLedgerContract.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!)
+            .Where(e => e.Event.Name == "OutcomePaid").Sum(e => (decimal)(System.Numerics.BigInteger)e["amount"]! / 1_000_000m);
+        var paidOffChain = dataset.Payments.Where(p => p.Type == PaymentType.Actual && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null)
+            .Sum(p => Math.Round(p.Amount!.Value.Amount, 6));
+        Assert.Equal(paidOffChain, paidOnChain);
+    }
+
+    [Fact]
+    public void Merkle_root_of_one_leaf_is_the_leaf_and_pairs_are_order_independent()
+    {
+        var a = Keccak256.Hash("a");
+        var b = Keccak256.Hash("b");
+        Assert.Equal(a, LedgerSeeder.MerkleRoot([a]));
+        Assert.Equal(LedgerSeeder.MerkleRoot([a, b]), LedgerSeeder.MerkleRoot([b, a]));
+        Assert.NotEqual(LedgerSeeder.MerkleRoot([a, b]), LedgerSeeder.MerkleRoot([a, Keccak256.Hash("c")]));
+    }
+
+    [Fact]
+    public async Task Chain_seed_command_seeds_a_scenario_folder_and_writes_the_result_file()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dir = RepoPaths.NewTempDirectory();
+        await ScenarioGenerator.WriteAsync(ScenarioOptions.Default with { Projects = 2, Seed = 3 }, dir, ct);
+        await using var node = await TestChain.StartAsync(ct: ct);
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await CollabCli.InvokeAsync(["chain", "seed", "--scenario", dir, "--rpc", node.Url, "--json"], output, error, ct);
+        Assert.True(code == 0, error.ToString());
+        using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "onchain-seed.json")));
+        var ledger = json.RootElement.GetProperty("ledger").GetString()!;
+        Assert.True((await node.Rpc.GetCodeAsync(ledger, BlockParameter.Latest, ct)).Length > 0);
+        Assert.Equal(2, json.RootElement.GetProperty("projects").GetInt32());
+        Assert.True(json.RootElement.GetProperty("transactions").GetInt32() > 2 * 3, "counts transactions without a progress reporter too");
+
+        var missing = await CollabCli.InvokeAsync(["chain", "seed", "--scenario", dir], new StringWriter(), error, ct);
+        Assert.NotEqual(0, missing);
+    }
+
+    private sealed class InlineProgress(Action<LedgerSeedProgress> report) : IProgress<LedgerSeedProgress>
+    {
+        public void Report(LedgerSeedProgress value) => report(value);
+    }
+}

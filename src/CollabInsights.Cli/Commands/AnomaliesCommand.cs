@@ -79,6 +79,7 @@ internal static class AnomaliesCommand
         var rate = new Option<double>("--rate") { Description = "Injected anomalies as a share of actual payments (default 0.05).", DefaultValueFactory = _ => 0.05 };
         var noPeer = new Option<bool>("--no-isolation-forest") { Description = "Skip the scikit-learn IsolationForest comparison." };
         var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON." };
+        var scenario = new Option<string>("--scenario") { Description = "Evaluate a generated scenario folder (collab generate --anomalies RATE) with its ground-truth.json instead of synthetic seeds." };
         var clusters = new Option<int>("--clusters") { Description = "k-means clusters of the ML detector (default 6).", DefaultValueFactory = _ => 6 };
         var command = new Command("evaluate", "Inject labelled anomalies into seeded scenarios and print precision, recall and F1 per rule kind, and ROC AUC and precision at k for the ML detector and IsolationForest.");
         command.Options.Add(seeds);
@@ -87,6 +88,7 @@ internal static class AnomaliesCommand
         command.Options.Add(noPeer);
         command.Options.Add(json);
         command.Options.Add(clusters);
+        command.Options.Add(scenario);
         command.SetAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
@@ -95,6 +97,21 @@ internal static class AnomaliesCommand
                 var seedList = ParseSeeds(parseResult.GetValue(seeds)!);
                 var options = new AnomalyEvaluatorOptions(Ml: new MlDetectorOptions(Clusters: parseResult.GetValue(clusters)), RunIsolationForest: !parseResult.GetValue(noPeer));
                 var runs = new List<EvaluationRun>();
+                if (parseResult.GetValue(scenario) is { } dir)
+                {
+                    var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
+                    var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
+                    if (!File.Exists(truthFile))
+                    {
+                        throw new CollabInsightsException($"{truthFile} was not found: evaluate a folder written by collab generate --anomalies RATE.");
+                    }
+
+                    var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
+                    var labelled = new InjectedDataset(loaded.Value, loaded.Problems, ScenarioAnomalies.Labels(truth, loaded.Value));
+                    runs.Add(await AnomalyEvaluator.EvaluateAsync(dir, labelled, options, ct).ConfigureAwait(false));
+                    seedList = [];
+                }
+
                 foreach (var seed in seedList)
                 {
                     runs.Add(await AnomalyEvaluator.EvaluateSeedAsync(seed, parseResult.GetValue(projects), parseResult.GetValue(rate), options, ct).ConfigureAwait(false));

@@ -15,9 +15,10 @@ internal static class GenerateCommand
         var projects = new Option<int>("--projects") { Description = "Number of projects (impact bonds) to generate.", DefaultValueFactory = _ => ScenarioOptions.Default.Projects };
         var outDir = new Option<string>("--out") { Description = "Folder to write the CSV files and ground-truth.json into (created if needed).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the ground truth as JSON instead of a table." };
+        var anomalies = new Option<double?>("--anomalies") { Description = "Inject labelled anomalies at this rate (share of actual payments; e.g. 0.05) and list them in ground-truth.json." };
         var command = new Command("generate", "Generate a synthetic scenario in the INDIGO CSV layout (same file names and headers as the real export), deterministic for a seed.")
         {
-            seed, projects, outDir, json,
+            seed, projects, outDir, json, anomalies,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -26,7 +27,7 @@ internal static class GenerateCommand
             {
                 var dir = Path.GetFullPath(parseResult.GetValue(outDir)!);
                 var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects) };
-                var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct).ConfigureAwait(false);
+                var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
                 if (parseResult.GetValue(json))
                 {
                     output.WriteLine(JsonSerializer.Serialize(new { @out = dir, ground_truth = JsonDocument.Parse(scenario.GroundTruth.ToJson()).RootElement }));

@@ -14,6 +14,13 @@ public static class AnomalyInjector
 {
     private const string PaymentsFile = "projects_outcome_payments.csv";
 
+    /// <summary>
+    /// A labelled scenario without the generator: a clean synthetic dataset of <paramref name="projects"/> projects
+    /// (every payment priced, covered, on time and within its cap) with anomalies injected at <paramref name="rate"/>, both seeded by <paramref name="seed"/>.
+    /// </summary>
+    public static InjectedDataset Synthetic(int seed = 1, int projects = 40, double rate = 0.05) =>
+        Inject(SyntheticCollab.Build(seed, projects), new AnomalyInjectorOptions(Seed: seed, Rate: rate));
+
     /// <summary>Injects anomalies into <paramref name="clean"/> as <paramref name="options"/> say (defaults: seed 1, rate 0.05, all kinds).</summary>
     public static InjectedDataset Inject(CollabDataset clean, AnomalyInjectorOptions? options = null)
     {

@@ -72,10 +72,12 @@ public static class ScenarioGenerator
     /// Generates the scenario and writes its CSV files and <c>ground-truth.json</c> into <paramref name="directory"/>
     /// (created if needed; files of the same names are overwritten). UTF-8 without BOM, CRLF rows like the real export.
     /// </summary>
-    public static async Task<GeneratedScenario> WriteAsync(ScenarioOptions? options, string directory, CancellationToken cancellationToken = default)
+    /// <remarks>An optional <c>transform</c> is applied to the scenario before it is written (for example <c>ScenarioAnomalies.Inject</c>, which plants labelled anomalies).</remarks>
+    public static async Task<GeneratedScenario> WriteAsync(ScenarioOptions? options, string directory, CancellationToken cancellationToken = default, Func<GeneratedScenario, GeneratedScenario>? transform = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
         var scenario = Generate(options);
+        scenario = transform is null ? scenario : transform(scenario);
         Directory.CreateDirectory(directory);
         var utf8 = new UTF8Encoding(false);
         foreach (var (file, content) in scenario.Files.OrderBy(f => f.Key, StringComparer.Ordinal))

@@ -22,6 +22,7 @@ internal sealed partial class FaultProxy : IAsyncDisposable
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(60) };
     private readonly Uri _upstream;
     private readonly Random _random;
+    private int _handled;
     private readonly Lock _lock = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accept;
@@ -131,6 +132,14 @@ internal sealed partial class FaultProxy : IAsyncDisposable
                 : r < RateLimitRate + ServerErrorRate + TimeoutRate ? 3
                 : r < RateLimitRate + ServerErrorRate + TimeoutRate + TruncateRate ? 4
                 : 0;
+
+            // Every fault kind fires at least once whatever the timing: requests 2 to 5 get 429, 503, a
+            // timeout and a truncated body in turn (when that fault is enabled), the rest are drawn at random.
+            _handled++;
+            if (_handled is >= 2 and <= 5 && (_handled - 1) switch { 1 => RateLimitRate, 2 => ServerErrorRate, 3 => TimeoutRate, _ => TruncateRate } > 0)
+            {
+                fault = _handled - 1;
+            }
         }
 
         switch (fault)

@@ -1,8 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
+using CollabInsights.Anomalies;
+using CollabInsights.Benchmarks;
 using CollabInsights.Domain;
 using CollabInsights.Linking;
 using CollabInsights.OffChain;
+using CollabInsights.OnChain.Anvil;
+using CollabInsights.OnChain.Contracts;
+using CollabInsights.OnChain.Extraction;
+using CollabInsights.OnChain.Seeding;
 using CollabInsights.Scenarios;
 using Spectre.Console;
 
@@ -44,6 +51,59 @@ internal static class DemoCommand
             ctx.AddOutput("funding-to-outcome report (offline HTML)", outputs.Report);
             ctx.AddOutput("linking tables (CSV and Parquet)", Path.GetDirectoryName(outputs.Tables[0])!);
         }),
+        new("Flag anomalies (rules and ML.NET)", async (ctx, ct) =>
+        {
+            var flags = AnomalyDetection.Run(ctx.Load!);
+            var path = Path.Combine(ctx.OutDir, "anomalies.json");
+            var json = JsonSerializer.Serialize(
+                new { flags, by_kind = flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()) },
+                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
+            await File.WriteAllTextAsync(path, json, ct).ConfigureAwait(false);
+            ctx.Items["flags"] = flags;
+            ctx.AddOutput($"anomaly flags ({flags.Count.ToString(CultureInfo.InvariantCulture)}, each with its row and reason)", path);
+        }),
+        new("Seed the scenario on a local Anvil chain and extract its events", async (ctx, ct) =>
+        {
+            await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
+            var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, cancellationToken: ct).ConfigureAwait(false);
+            var chainDir = Path.Combine(ctx.OutDir, "chain");
+            if (Directory.Exists(chainDir))
+            {
+                Directory.Delete(chainDir, recursive: true);
+            }
+
+            var options = new ExtractionOptions
+            {
+                OutputDirectory = chainDir,
+                Filter = EventFilter.ForAddresses(seed.LedgerAddress.ToLowerInvariant(), seed.TokenAddress.ToLowerInvariant()),
+                FromBlock = seed.FromBlock,
+                ToBlock = seed.ToBlock,
+                Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
+                BlockTimestamps = true,
+            };
+            var summary = await new LogExtractor(new RpcLogSource(node.Rpc), options).RunAsync(null, ct).ConfigureAwait(false);
+            var tables = await ExtractionOutput.Open(chainDir).CompactAsync(cancellationToken: ct).ConfigureAwait(false);
+            ctx.Items["seed"] = seed;
+            ctx.Items["extraction"] = summary;
+            ctx.AddOutput(string.Create(CultureInfo.InvariantCulture,
+                $"on-chain events ({summary.LogsExtracted} logs from {seed.Transactions} transactions; ledger {seed.LedgerAddress}), Parquet"), tables);
+        }),
+        new("Benchmark blockchain against databases (small N)", async (ctx, ct) =>
+        {
+            var run = await BenchmarkRunner.RunAsync(
+                new BenchmarkOptions
+                {
+                    Backends = ["sqlite", "hashchain-sqlite", "anvil"],
+                    Sizes = [200],
+                    LookupOperations = 100,
+                    RangeOperations = 10,
+                    AggregateOperations = 5,
+                    ProofOperations = 10,
+                },
+                cancellationToken: ct).ConfigureAwait(false);
+            await BenchmarkReport.WriteAsync(run, Path.Combine(ctx.OutDir, "bench"), ct).ConfigureAwait(false);
+            ctx.AddOutput("benchmark: SQLite, hash-chained table, Anvil at N = 200 (results.json, CSV, HTML)", Path.Combine(ctx.OutDir, "bench"));
+        }),
     ];
 
     public static Command Create()
@@ -51,7 +111,7 @@ internal static class DemoCommand
         var outDir = new Option<string>("--out") { Description = "Folder for every output (scenario/, tables/, report.html).", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated scenario.", DefaultValueFactory = _ => 42 };
         var projects = new Option<int>("--projects") { Description = "Projects in the generated scenario.", DefaultValueFactory = _ => 20 };
-        var command = new Command("demo", "Run the main job on embedded defaults: generate a scenario, load it, link funding to outcomes, write tables and an offline report.")
+        var command = new Command("demo", "Run the main job on embedded defaults: generate a scenario, load it, link funding to outcomes, write tables and an offline report, flag anomalies, seed the scenario on a local Anvil chain and extract its events, and benchmark the chain against SQLite at a small N.")
         {
             outDir, seed, projects,
         };

@@ -1,0 +1,83 @@
+using System.Text.Json.Nodes;
+using CollabInsights.Cli;
+using CollabInsights.Notebooks.Documents;
+using CollabInsights.Tests.Shared;
+
+namespace CollabInsights.Notebooks.Tests;
+
+/// <summary>
+/// Every notebook in the repository's notebooks/ folder runs top to bottom, both headlessly with
+/// <c>collab notebook run</c> and through a real Jupyter client (<c>jupyter nbconvert --execute</c>) with our
+/// kernel, without an error output, and the executed notebook validates with nbformat.
+/// </summary>
+public sealed class RepositoryNotebooksTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string> Notebooks()
+    {
+        var data = new TheoryData<string>();
+        foreach (var path in Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb").Order(StringComparer.Ordinal))
+        {
+            data.Add(Path.GetFileName(path));
+        }
+
+        return data;
+    }
+
+    [Fact]
+    public void The_repository_has_its_four_analysis_notebooks()
+    {
+        var names = Directory.GetFiles(Path.Combine(RepoPaths.Root, "notebooks"), "*.ipynb").Select(Path.GetFileName).ToList();
+        Assert.Contains("01-funding-to-outcomes.ipynb", names);
+        Assert.Contains("02-on-chain-records.ipynb", names);
+        Assert.Contains("03-reconciliation-and-anomalies.ipynb", names);
+        Assert.Contains("04-blockchain-fit.ipynb", names);
+    }
+
+    [Theory]
+    [MemberData(nameof(Notebooks))]
+    public async Task Notebook_runs_headless_and_with_nbconvert_without_errors(string name)
+    {
+        var source = Path.Combine(RepoPaths.Root, "notebooks", name);
+        var dir = RepoPaths.NewTempDirectory("collab-repo-nb");
+        var executed = Path.Combine(dir, "by-collab.ipynb");
+        var output = new StringWriter();
+        var code = await CollabCli.InvokeAsync(["notebook", "run", source, "--out", executed, "--html", Path.Combine(dir, "report.html"), "--timeout", "600"], output, output, Ct);
+        Assert.True(code == 0, $"collab notebook run {name} failed:\n{output}");
+        AssertRanClean(NotebookDocument.Load(executed), name);
+        Assert.True(new FileInfo(Path.Combine(dir, "report.html")).Length > 1000);
+
+        ExternalTools.Require(ExternalTools.Jupyter, "apt-get install jupyter-nbconvert python3-nbclient");
+        ExternalTools.RequirePython("nbclient", "jupyter-nbconvert python3-nbclient");
+        var jupyterPath = await ExternalTools.InstallKernelAsync(Ct);
+        File.Copy(source, Path.Combine(dir, name));
+        var run = ExternalTools.Run(ExternalTools.Jupyter,
+            ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=collab-csharp", "--ExecutePreprocessor.timeout=600", "--output", "by-jupyter.ipynb", name],
+            TimeSpan.FromMinutes(12), new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath }, dir);
+        Assert.True(run.ExitCode == 0, $"nbconvert {name} failed:\n{run.Output}\n{run.Error}");
+        var byJupyter = NotebookDocument.Load(Path.Combine(dir, "by-jupyter.ipynb"));
+        AssertRanClean(byJupyter, name);
+
+        var validate = ExternalTools.Run("/usr/bin/python3",
+            ["-c", "import sys, nbformat; nbformat.validate(nbformat.read(sys.argv[1], as_version=4)); print('valid')", executed],
+            TimeSpan.FromMinutes(1));
+        Assert.True(validate.ExitCode == 0 && validate.Output.Contains("valid", StringComparison.Ordinal), validate.Output + validate.Error);
+    }
+
+    private static void AssertRanClean(NotebookDocument doc, string name)
+    {
+        var code = doc.Cells.Where(c => c.Kind == CellKind.Code).ToList();
+        Assert.NotEmpty(code);
+        foreach (var cell in code)
+        {
+            Assert.True(cell.ExecutionCount is not null, $"{name}: cell {cell.Id} did not run");
+            foreach (JsonNode? output in cell.Outputs)
+            {
+                Assert.True(output?["output_type"]?.GetValue<string>() != "error", $"{name}: cell {cell.Id} failed: {output?.ToJsonString()}");
+            }
+        }
+
+        Assert.Contains(code, c => c.Outputs.Count > 0);
+    }
+}

@@ -51,9 +51,9 @@ public sealed class RepositoryNotebooksTests
         ExternalTools.Require(ExternalTools.Jupyter, "apt-get install jupyter-nbconvert python3-nbclient");
         ExternalTools.RequirePython("nbclient", "jupyter-nbconvert python3-nbclient");
         var jupyterPath = await ExternalTools.InstallKernelAsync(Ct);
-        File.Copy(source, Path.Combine(dir, name));
+        // Executed in place (the kernel's working folder is notebooks/, as when a user opens it), written to the temp folder.
         var run = ExternalTools.Run(ExternalTools.Jupyter,
-            ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=collab-csharp", "--ExecutePreprocessor.timeout=600", "--output", "by-jupyter.ipynb", name],
+            ["nbconvert", "--to", "notebook", "--execute", "--ExecutePreprocessor.kernel_name=collab-csharp", "--ExecutePreprocessor.timeout=600", "--output-dir", dir, "--output", "by-jupyter.ipynb", source],
             TimeSpan.FromMinutes(12), new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath }, dir);
         Assert.True(run.ExitCode == 0, $"nbconvert {name} failed:\n{run.Output}\n{run.Error}");
         var byJupyter = NotebookDocument.Load(Path.Combine(dir, "by-jupyter.ipynb"));

@@ -33,7 +33,7 @@ public sealed class LedgerRecordsTests
         var records = await LedgerRecords.ReadAsync(dir, new LedgerRecordOptions
         {
             ProjectCurrencies = books.Projects.ToDictionary(p => p.Id, p => books.Payments.First(x => x.ProjectId == p.Id && x.Amount is not null).Amount!.Value.Currency),
-            OrganisationsByAddress = seeded.OrganisationAddresses.ToDictionary(kv => kv.Value, kv => kv.Key),
+            OrganisationsByAddress = seeded.OrganisationAddresses.ToDictionary(kv => kv.Value.ToLowerInvariant(), kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key),
         }, Ct);
 
         Assert.NotEmpty(records.Payments);
@@ -58,6 +58,15 @@ public sealed class LedgerRecordsTests
             Assert.Equal(66, provenance.TxHash.Length);
             Assert.NotNull(p.PaidAt);
         }
+
+        // The books and the chain reconcile completely; one altered chain amount becomes exactly one amount mismatch.
+        var onChain = CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
+        var result = CollabInsights.Reconciliation.Reconciler.Reconcile(books, onChain);
+        Assert.All(result.Entries.Where(e => e.RecordType == "payment"), e => Assert.Equal(CollabInsights.Reconciliation.ReconciliationClass.Matched, e.Class));
+        var altered = records.Payments.ToList();
+        altered[0] = altered[0] with { Amount = new Money(altered[0].Amount!.Value.Amount + 1m, altered[0].Amount!.Value.Currency) };
+        var after = CollabInsights.Reconciliation.Reconciler.Reconcile(books, onChain with { Payments = altered });
+        Assert.Single(after.Entries, e => e.Class == CollabInsights.Reconciliation.ReconciliationClass.AmountMismatch);
 
         Assert.All(records.Attestations, a => Assert.True(a.OutcomesAchieved >= 0 && a.Validator is not null && !a.Validator.StartsWith("0x", StringComparison.Ordinal)));
     }

@@ -105,7 +105,7 @@ internal static class ChainSeedCommand
         return command;
     }
 
-    private static Dictionary<string, object> ToJson(LedgerSeedResult r, RpcEndpoint endpoint) => new()
+    internal static Dictionary<string, object> ToJson(LedgerSeedResult r, RpcEndpoint endpoint) => new()
     {
         ["rpc"] = endpoint.Redacted,
         ["chain_id"] = r.ChainId,

@@ -66,6 +66,10 @@ internal static class DemoCommand
         {
             await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
             var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, cancellationToken: ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(
+                Path.Combine(ctx.ScenarioDirectory!, "onchain-seed.json"),
+                JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), new JsonSerializerOptions { WriteIndented = true }) + "\n",
+                ct).ConfigureAwait(false);
             var chainDir = Path.Combine(ctx.OutDir, "chain");
             if (Directory.Exists(chainDir))
             {

@@ -18,7 +18,7 @@ internal static class ReconcileCommand
     public static Command Create()
     {
         var offchain = new Option<string>("--offchain") { Description = "Folder (or zip) of the books in the INDIGO CSV layout.", Required = true };
-        var onchain = new Option<string>("--onchain") { Description = "Folder of the on-chain records; for now in the same INDIGO CSV layout (the Parquet event tables are not mapped to records yet).", Required = true };
+        var onchain = new Option<string>("--onchain") { Description = "Folder of the on-chain records: the --out folder of 'collab chain extract' over the outcome ledger (payers and recipients are named with the scenario's onchain-seed.json when it sits beside the books), or records in the INDIGO CSV layout.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print counts and every non-matched entry as JSON." };
         var outDir = new Option<string>("--out") { Description = "Folder to write reconciliation.json and reconciliation.csv (all entries, matched included) into." };
         var command = new Command("reconcile", "Match on-chain payments and attestations to the books by project, metric, period, payer, recipient and amount; classify each as matched, amount_mismatch, period_mismatch, counterparty_mismatch, only_on_chain or only_off_chain with both sides' provenance.");
@@ -32,8 +32,11 @@ internal static class ReconcileCommand
             try
             {
                 var off = await IndigoSource.LoadAsync(parseResult.GetValue(offchain)!, cancellationToken: ct).ConfigureAwait(false);
-                var on = await IndigoSource.LoadAsync(parseResult.GetValue(onchain)!, cancellationToken: ct).ConfigureAwait(false);
-                var result = Reconciler.Reconcile(off.Value, on.Value);
+                var onDir = parseResult.GetValue(onchain)!;
+                var onChain = File.Exists(Path.Combine(onDir, "summary.json"))
+                    ? await LoadExtractionAsync(onDir, parseResult.GetValue(offchain)!, off.Value, ct).ConfigureAwait(false)
+                    : (await IndigoSource.LoadAsync(onDir, cancellationToken: ct).ConfigureAwait(false)).Value;
+                var result = Reconciler.Reconcile(off.Value, onChain);
                 var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
                 if (parseResult.GetValue(outDir) is { } dir)
                 {
@@ -72,6 +75,27 @@ internal static class ReconcileCommand
             }
         });
         return command;
+    }
+
+    /// <summary>Reads an extraction of the outcome ledger as records; currencies and organisation ids come from the books and their seed file.</summary>
+    private static async Task<CollabDataset> LoadExtractionAsync(string dir, string booksPath, CollabDataset books, CancellationToken ct)
+    {
+        var currencies = books.Payments.Where(p => p.Amount is not null).GroupBy(p => p.ProjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Amount!.Value.Currency, StringComparer.Ordinal);
+        Dictionary<string, string>? organisations = null;
+        var seedFile = Path.Combine(booksPath, "onchain-seed.json");
+        if (File.Exists(seedFile))
+        {
+            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, ct).ConfigureAwait(false));
+            if (seed.RootElement.TryGetProperty("organisations", out var map))
+            {
+                // The seeder pays for rows whose books name no payer from a stand-in account: read it back as no party.
+                organisations = map.EnumerateObject().ToDictionary(p => p.Value.GetString()!.ToLowerInvariant(), p => p.Name.StartsWith('(') ? string.Empty : p.Name, StringComparer.Ordinal);
+            }
+        }
+
+        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(dir, new OnChain.Extraction.LedgerRecordOptions { ProjectCurrencies = currencies, OrganisationsByAddress = organisations }, ct).ConfigureAwait(false);
+        return CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
     }
 
     internal static object ToJson(ReconciliationEntry e) => new

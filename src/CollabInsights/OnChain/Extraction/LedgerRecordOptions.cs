@@ -12,6 +12,13 @@ public sealed record LedgerRecordOptions
     /// <summary>Currency for projects missing from <see cref="ProjectCurrencies"/>. Default <c>USD</c>.</summary>
     public string DefaultCurrency { get; init; } = "USD";
 
-    /// <summary>Organisation ids by checksummed or lower-case address (e.g. the seeder's map, inverted); unknown addresses stay as addresses.</summary>
+    /// <summary>Organisation ids by checksummed or lower-case address (e.g. the seeder's map, inverted); unknown addresses stay as addresses; an address mapped to an empty id reads back as no party (the books named none).</summary>
     public IReadOnlyDictionary<string, string>? OrganisationsByAddress { get; init; }
+
+    /// <summary>
+    /// The ledger stores a period as its first and last day, so the precision of the books is lost. When true
+    /// (the default), a period that starts on the 1st of a month and ends on the last day of a month reads back
+    /// at month precision (<c>2019-07</c> .. <c>2019-09</c>), as INDIGO and the generator write periods.
+    /// </summary>
+    public bool RestoreMonthPrecision { get; init; } = true;
 }

@@ -46,8 +46,8 @@ public static class LedgerRecords
                     project,
                     LedgerIds.ToText(row.Text(r, "metricId")),
                     "Attested",
-                    Day(row.Text(r, "periodStart")),
-                    Day(row.Text(r, "periodEnd")),
+                    Period(options, row.Text(r, "periodStart"), row.Text(r, "periodEnd")).Start,
+                    Period(options, row.Text(r, "periodStart"), row.Text(r, "periodEnd")).End,
                     decimal.Parse(row.Text(r, "count"), CultureInfo.InvariantCulture),
                     null,
                     Organisation(options, row.Text(r, "validator")),
@@ -68,8 +68,8 @@ public static class LedgerRecords
                 payments.Add(new OutcomePayment(
                     project,
                     LedgerIds.ToText(row.Text(r, "metricId")),
-                    Day(row.Text(r, "periodStart")),
-                    Day(row.Text(r, "periodEnd")),
+                    Period(options, row.Text(r, "periodStart"), row.Text(r, "periodEnd")).Start,
+                    Period(options, row.Text(r, "periodStart"), row.Text(r, "periodEnd")).End,
                     Organisation(options, row.Text(r, "payer")),
                     Organisation(options, row.Text(r, "recipient")),
                     PaymentType.Actual,
@@ -83,11 +83,25 @@ public static class LedgerRecords
         return new LedgerRecordSet(attestations, payments);
     }
 
+    private static (PartialDate Start, PartialDate End) Period(LedgerRecordOptions options, string startSeconds, string endSeconds)
+    {
+        var start = Day(startSeconds);
+        var end = Day(endSeconds);
+        if (options.RestoreMonthPrecision && start.Day == 1 && end.LastDay == new DateOnly(end.Year, end.Month!.Value, DateTime.DaysInMonth(end.Year, end.Month!.Value)) && end.Day == DateTime.DaysInMonth(end.Year, end.Month!.Value))
+        {
+            return (PartialDate.OfMonth(start.Year, start.Month!.Value), PartialDate.OfMonth(end.Year, end.Month!.Value));
+        }
+
+        return (start, end);
+    }
+
     private static PartialDate Day(string unixSeconds) =>
         PartialDate.FromDate(DateOnly.FromDateTime(DateTimeOffset.FromUnixTimeSeconds(long.Parse(unixSeconds, CultureInfo.InvariantCulture)).UtcDateTime));
 
-    private static string Organisation(LedgerRecordOptions options, string address) =>
-        options.OrganisationsByAddress is { } map && (map.TryGetValue(address, out var id) || map.TryGetValue(address.ToLowerInvariant(), out id)) ? id : address;
+    private static string? Organisation(LedgerRecordOptions options, string address) =>
+        options.OrganisationsByAddress is { } map && (map.TryGetValue(address, out var id) || map.TryGetValue(address.ToLowerInvariant(), out id))
+            ? (id.Length == 0 ? null : id)
+            : address;
 
     private sealed class RowReader(TableChunk chunk)
     {

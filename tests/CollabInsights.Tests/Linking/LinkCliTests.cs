@@ -90,6 +90,17 @@ public class LinkCliTests
         var text = output.ToString();
         Assert.Contains(Path.Combine(outDir, "report.html"), text, StringComparison.Ordinal);
         Assert.Contains("done: Link funding to outcomes", text, StringComparison.Ordinal);
+
+        // The later steps: anomaly flags, the scenario on a local chain and back, a small benchmark.
+        using (var flags = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "anomalies.json"))))
+        {
+            Assert.Equal(System.Text.Json.JsonValueKind.Array, flags.RootElement.GetProperty("flags").ValueKind);
+        }
+
+        Assert.True(File.Exists(Path.Combine(outDir, "scenario", "onchain-seed.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "chain", "tables", "OutcomePaid.parquet")));
+        Assert.True(File.Exists(Path.Combine(outDir, "bench", "results.json")));
+        Assert.True(File.Exists(Path.Combine(outDir, "bench", "report.html")));
     }
 
     [Fact]

@@ -54,9 +54,3 @@ internal static class GenerateCommand
         return command;
     }
 }
-
-/// <summary>A Spectre console over the invocation's output writer (kept for commands that use it; same as <see cref="IndigoCommand.ConsoleFor"/>).</summary>
-internal static class LinkCommandsConsole
-{
-    public static IAnsiConsole For(TextWriter output) => IndigoCommand.ConsoleFor(output);
-}

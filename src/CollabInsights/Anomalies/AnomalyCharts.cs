@@ -1,5 +1,6 @@
 using CollabInsights.Anomalies.Ml;
 using CollabInsights.Reconciliation;
+using CollabInsights.Reporting.Internal;
 using DynamicObj;
 using Plotly.NET;
 
@@ -52,18 +53,8 @@ public static class AnomalyCharts
         layout.SetProperty("title", t);
         layout.SetProperty("width", Width);
         layout.SetProperty("height", 450);
-        layout.SetProperty("xaxis", Axis(xTitle));
-        layout.SetProperty("yaxis", Axis(yTitle));
+        layout.SetProperty("xaxis", PlotlyLayout.Axis(xTitle));
+        layout.SetProperty("yaxis", PlotlyLayout.Axis(yTitle));
         return Chart.withLayout(layout).Invoke(chart);
-    }
-
-    private static DynamicObj.DynamicObj Axis(string title)
-    {
-        var axis = new DynamicObj.DynamicObj();
-        var t = new DynamicObj.DynamicObj();
-        t.SetProperty("text", title);
-        axis.SetProperty("title", t);
-        axis.SetProperty("automargin", true);
-        return axis;
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CollabInsights.Reporting.Internal;
 using DynamicObj;
 using Plotly.NET;
 
@@ -202,24 +203,14 @@ public static class FundingCharts
 
         if (xTitle is not null)
         {
-            layout.SetProperty("xaxis", Axis(xTitle));
+            layout.SetProperty("xaxis", PlotlyLayout.Axis(xTitle));
         }
 
         if (yTitle is not null)
         {
-            layout.SetProperty("yaxis", Axis(yTitle));
+            layout.SetProperty("yaxis", PlotlyLayout.Axis(yTitle));
         }
 
         return Chart.withLayout(layout).Invoke(chart);
-    }
-
-    private static DynamicObj.DynamicObj Axis(string title)
-    {
-        var axis = new DynamicObj.DynamicObj();
-        var t = new DynamicObj.DynamicObj();
-        t.SetProperty("text", title);
-        axis.SetProperty("title", t);
-        axis.SetProperty("automargin", true);
-        return axis;
     }
 }

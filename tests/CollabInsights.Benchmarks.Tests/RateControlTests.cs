@@ -35,7 +35,7 @@ public sealed class RateControlTests
         Assert.Equal(3, sample.Failed);
         Assert.Equal(27, sample.Succeeded);
         Assert.Equal("boom", sample.FirstError);
-        Assert.True(sample.LastSubmitS >= 0.289, $"operation 29 at 100/s is due at 0.29 s, sent at {sample.LastSubmitS}");
+        Assert.True(sample.LastSubmitS >= 29 / 100.0, $"operation 29 at 100/s is due at 0.29 s, sent at {sample.LastSubmitS}");
         Assert.True(sample.SendRateTps < 150, sample.SendRateTps.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 

@@ -74,13 +74,7 @@ internal static class LoadGenerator
             var inFlight = new List<Task>();
             for (long i = 0; i < count && clock.Elapsed.TotalSeconds < deadline; i++)
             {
-                var due = i / tps;
-                var wait = due - clock.Elapsed.TotalSeconds;
-                if (wait > 0.002)
-                {
-                    await Task.Delay(TimeSpan.FromSeconds(wait), cancellationToken).ConfigureAwait(false);
-                }
-
+                await WaitUntilAsync(clock, i / tps, cancellationToken).ConfigureAwait(false);
                 inFlight.Add(RunOne(i));
             }
 
@@ -107,5 +101,25 @@ internal static class LoadGenerator
 
         cancellationToken.ThrowIfCancellationRequested();
         return new Sample(latencies, submitted, failed, submitted == 0 ? 0 : firstSubmit, lastSubmit, lastComplete, firstError);
+    }
+
+    /// <summary>
+    /// Waits until the clock reads at least <paramref name="dueS"/> seconds: never early. Timer delays can return up to a
+    /// tick before they are due, so the delay aims a little short and the last stretch is spun out.
+    /// </summary>
+    private static async Task WaitUntilAsync(Stopwatch clock, double dueS, CancellationToken cancellationToken)
+    {
+        var wait = dueS - clock.Elapsed.TotalSeconds;
+        if (wait > 0.003)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(wait - 0.002), cancellationToken).ConfigureAwait(false);
+        }
+
+        var spinner = default(SpinWait);
+        while (clock.Elapsed.TotalSeconds < dueS)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            spinner.SpinOnce(sleep1Threshold: -1);
+        }
     }
 }

@@ -96,7 +96,7 @@ public sealed class SessionTests
         var result = await running;
         Assert.Equal("KeyboardInterrupt", result.Error?.Name);
         Assert.DoesNotContain("abandoned", result.Error!.Value, StringComparison.Ordinal);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(2), stopwatch.Elapsed.ToString());
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(5), stopwatch.Elapsed.ToString());
     }
 
     [Fact]

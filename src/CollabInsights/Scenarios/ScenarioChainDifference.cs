@@ -55,5 +55,6 @@ public sealed record ScenarioChainDifference(
     public const string RecordField = "record";
 
     /// <summary>The off-chain row as <c>file:row</c>.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
     public string Location => $"{File}:{Row.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 }

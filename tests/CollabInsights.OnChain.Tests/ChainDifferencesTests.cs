@@ -137,13 +137,21 @@ public class ChainDifferencesTests
     }
 
     [Fact]
-    public async Task Reconcile_command_scores_the_chain_of_a_seeded_scenario_folder_against_its_ground_truth()
+    public async Task Reconcile_command_scores_the_chain_of_a_seeded_scenario_folder_with_planted_anomalies_against_its_ground_truth()
     {
         var dir = RepoPaths.NewTempDirectory();
-        var generate = await CollabCli.InvokeAsync(["generate", "--seed", "5", "--projects", "3", "--out", dir, "--json"], new StringWriter(), new StringWriter(), Ct);
+        var generate = await CollabCli.InvokeAsync(["generate", "--seed", "3", "--projects", "8", "--anomalies", "0.05", "--out", dir, "--json"], new StringWriter(), new StringWriter(), Ct);
         Assert.Equal(0, generate);
         var truth = ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(Path.Combine(dir, ScenarioGroundTruth.FileName), Ct));
-        Assert.NotEmpty(truth.ChainDifferences);
+        Assert.NotEmpty(truth.Anomalies);
+        Assert.Equal(DifferenceClasses, truth.ChainDifferences.Select(d => d.Class).Distinct().Order(StringComparer.Ordinal));
+
+        // Planted differences keep clear of planted anomalies; a planted invalid value the ledger cannot hold is listed as only in the books.
+        var anomalyRows = truth.Anomalies.Select(a => $"{a.File}:{a.Row}").ToHashSet(StringComparer.Ordinal);
+        var unseedable = truth.ChainDifferences.Where(d => d.Description.Contains("cannot hold", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(unseedable);
+        Assert.All(unseedable, d => Assert.Contains(d.Location, anomalyRows));
+        Assert.All(truth.ChainDifferences.Except(unseedable), d => Assert.DoesNotContain(d.Location, anomalyRows));
 
         await using var node = await TestChain.StartAsync(ct: Ct);
         var error = new StringWriter();

@@ -30,7 +30,8 @@ public sealed record ScenarioOptions
     /// Share of the seedable actual payments and of the results that the chain records differently from the books,
     /// on purpose, spread evenly over the reconciliation classes (amount, period, counterparty, only on chain, only
     /// off chain), at least one of each when above zero and the scenario has enough distinct metrics; default 0.02.
-    /// Listed in the ground truth as <see cref="ScenarioGroundTruth.ChainDifferences"/>; 0 makes the chain a copy of the books.
+    /// Listed in the ground truth as <see cref="ScenarioGroundTruth.ChainDifferences"/>; 0 makes the chain a copy of the books
+    /// (except rows the ledger cannot hold, such as a planted invalid value, which are listed as <c>only_off_chain</c> whatever the rate).
     /// Drawn from its own random stream, so the CSV files do not depend on it.
     /// </summary>
     public double ChainDifferenceRate { get; init; } = 0.02;

@@ -11,9 +11,11 @@ namespace CollabInsights.OnChain.Seeding;
 
 /// <summary>
 /// Writes a <see cref="CollabDataset"/> onto a chain: deploys the outcome ledger and token, then
-/// registers each project, approves its validator, records funding commitments, outcome
+/// registers each project, approves its validators, records funding commitments, outcome
 /// attestations and actual payments (tokens minted to each payer and moved by the ledger), and
-/// anchors a Merkle root of each project's off-chain records. Each organisation gets its own
+/// anchors a Merkle root of each project's off-chain records. Each attestation is signed by the result's own validator
+/// (the project's first validator when the row names none). Deliberate differences from
+/// <see cref="LedgerSeedOptions.Differences"/> replace the books' values on chain. Each organisation gets its own
 /// account with a key derived from its id. Records the ledger cannot hold (no amount, no metric,
 /// no period) are skipped and listed with the reason.
 /// </summary>
@@ -304,7 +306,7 @@ public static class LedgerSeeder
 
             foreach (var r in Results)
             {
-                var validator = ValidatorOf(r.ProjectId);
+                var validator = string.IsNullOrWhiteSpace(r.Validator) ? ValidatorOf(r.ProjectId) : r.Validator;
                 var d = Find("result", r.Provenance);
                 switch (d?.Field)
                 {
@@ -370,6 +372,13 @@ public static class LedgerSeeder
 
             foreach (var (key, d) in byRow.Where(kv => !used.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
             {
+                if (d.Class == "only_off_chain")
+                {
+                    // A row the ledger cannot hold (skipped above with its reason) stays off chain, as planned.
+                    DifferencesApplied++;
+                    continue;
+                }
+
                 skipped.Add($"chain difference {d.Class} at {d.Location}: no seedable {d.RecordType} on that row, nothing changed");
             }
         }

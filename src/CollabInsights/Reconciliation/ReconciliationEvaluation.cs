@@ -9,6 +9,11 @@ namespace CollabInsights.Reconciliation;
 /// and the entries nobody planted. An entry finds a difference when class, record type, project and metric agree and,
 /// when the entry has an off-chain row, it is the difference's row.
 /// </summary>
+/// <param name="Scores">Per class other than <c>matched</c>: planted, found, true positives, precision and recall.</param>
+/// <param name="Matched">Records that matched.</param>
+/// <param name="Missed">Planted differences no entry found in their class.</param>
+/// <param name="Unexpected">Non-matched entries that are no planted difference (false positives).</param>
+/// <param name="Found">Each entry that found a planted difference (keyed by the entry instance of the evaluated result), with that difference.</param>
 public sealed record ReconciliationEvaluation(
     IReadOnlyList<ReconciliationClassScore> Scores,
     long Matched,

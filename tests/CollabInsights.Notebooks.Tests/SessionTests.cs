@@ -71,13 +71,15 @@ public sealed class SessionTests
     public async Task Looping_cell_is_stopped_by_the_timeout_and_the_session_goes_on()
     {
         using var session = new CSharpSession(new CSharpSessionOptions { CellTimeout = TimeSpan.FromSeconds(1) });
-        await session.ExecuteAsync("var before = 3;", cancellationToken: Ct);
+        var first = await session.ExecuteAsync("var before = 3;", cancellationToken: Ct);
+        Assert.True(first.Succeeded, first.Error?.Value);
         var stopwatch = Stopwatch.StartNew();
         var looping = await session.ExecuteAsync("long n = 0;\nwhile (true) n++;", cancellationToken: Ct);
         Assert.Equal("TimeoutError", looping.Error!.Name);
         Assert.DoesNotContain("abandoned", looping.Error.Value, StringComparison.Ordinal);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), stopwatch.Elapsed.ToString());
         var after = await session.ExecuteAsync("before * 2", cancellationToken: Ct);
+        Assert.True(after.Succeeded, after.Error?.Value);
         Assert.Equal("6", Assert.IsType<ExecuteResultOutput>(Assert.Single(after.Outputs)).Data.PlainText);
     }
 
@@ -147,6 +149,28 @@ public sealed class SessionTests
         Assert.True(session.IsComplete("var a = 1;"));
         Assert.False(session.IsComplete("if (true) {"));
         await Task.CompletedTask;
+    }
+
+    [Fact]
+    public async Task A_cell_using_a_framework_assembly_outside_the_fast_set_still_compiles_and_later_cells_see_its_values()
+    {
+        using var session = new CSharpSession();
+        var fast = await session.ExecuteAsync("var a = 1;", cancellationToken: Ct);
+        Assert.True(fast.Succeeded, fast.Error?.Value);
+        Assert.False(session.UsesAllReferences);
+
+        var typo = await session.ExecuteAsync("var b = undefinedName;", cancellationToken: Ct);
+        Assert.Equal("CompilationError", typo.Error?.Name);
+        Assert.Contains("line 1, column 9: error CS0103", typo.Error!.Value, StringComparison.Ordinal);
+        Assert.False(session.UsesAllReferences); // a cell's own error does not slow the session down
+
+        var drawing = await session.ExecuteAsync("var p = new System.Drawing.Point(3, 4); p.X + a", cancellationToken: Ct);
+        Assert.True(drawing.Succeeded, drawing.Error?.Value);
+        Assert.Equal("4", Assert.IsType<ExecuteResultOutput>(Assert.Single(drawing.Outputs)).Data.PlainText);
+        Assert.True(session.UsesAllReferences);
+
+        var later = await session.ExecuteAsync("p.Y * 10", cancellationToken: Ct);
+        Assert.Equal("40", Assert.IsType<ExecuteResultOutput>(Assert.Single(later.Outputs)).Data.PlainText);
     }
 
     private static void EmitAssembly(string path, string name, string source)

@@ -23,7 +23,7 @@ internal static class NotebookCommand
         var htmlOption = new Option<string?>("--html") { Description = "Where to write the self-contained HTML report (a folder when running a folder)." };
         var paramOption = new Option<string[]>("--param", "-p") { Description = "Parameter name=value injected after the cell tagged 'parameters' (repeatable).", AllowMultipleArgumentsPerToken = false };
         var allowErrors = new Option<bool>("--allow-errors") { Description = "Keep running after a failing cell (the exit code still reports the failure)." };
-        var timeout = new Option<double?>("--timeout") { Description = "Per-cell time limit in seconds (default: none)." };
+        var timeout = new Option<double?>("--timeout") { Description = "Per-cell time limit in seconds, counted once the cell has compiled (default: none)." };
         var command = new Command("run", "Execute notebooks top to bottom; write the executed .ipynb and an offline HTML report; exit 1 if a cell failed.")
         {
             path, outOption, htmlOption, paramOption, allowErrors, timeout,

@@ -35,6 +35,8 @@ public sealed partial class CSharpSession : IDisposable
     private readonly NotebookGlobals globals;
     private readonly InteractiveAssemblyLoader loader = new();
     private readonly Lazy<ScriptOptions> lazyScriptOptions;
+    private readonly Lazy<ScriptOptions> lazyFullScriptOptions;
+    private bool fullReferences;
     private readonly CSharpParseOptions parseOptions = new(LanguageVersion.Latest, kind: SourceCodeKind.Script);
     private readonly string nugetRoot;
     private ScriptState<object>? state;
@@ -50,24 +52,29 @@ public sealed partial class CSharpSession : IDisposable
         globals = new NotebookGlobals(this);
         nugetRoot = this.options.NuGetPackageRoot ?? NuGetReferences.DefaultRoot;
         var baseDir = WorkingDirectory;
-        lazyScriptOptions = new(() => ScriptOptions.Default
-            .WithReferences(ScriptEnvironment.References)
+        ScriptOptions Options(ImmutableArray<MetadataReference> references) => ScriptOptions.Default
+            .WithReferences(references)
             .WithImports(ScriptEnvironment.Imports.Concat(this.options.AdditionalImports))
             .WithEmitDebugInformation(true)
             .WithFileEncoding(Encoding.UTF8)
             .WithLanguageVersion(LanguageVersion.Latest)
             .WithMetadataResolver(ScriptMetadataResolver.Default.WithBaseDirectory(baseDir))
-            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDir)));
+            .WithSourceResolver(new SourceFileResolver(ImmutableArray<string>.Empty, baseDir));
+        lazyScriptOptions = new(() => Options(ScriptEnvironment.CoreReferences));
+        lazyFullScriptOptions = new(() => Options(ScriptEnvironment.References));
         ConsoleRouter.Install();
     }
 
     /// <summary>The number of cells run so far (also the execution count of the last one).</summary>
     public int ExecutionCount => executionCount;
 
+    /// <summary>Whether cells now compile against every runtime assembly (after a cell needed one outside the fast core set).</summary>
+    internal bool UsesAllReferences => fullReferences;
+
     /// <summary>The per-document display state (whether plotly.js was embedded yet).</summary>
     public DisplayContext DisplayContext => displayContext;
 
-    private ScriptOptions BaseOptions => lazyScriptOptions.Value;
+    private ScriptOptions BaseOptions => fullReferences ? lazyFullScriptOptions.Value : lazyScriptOptions.Value;
 
     private string WorkingDirectory => Path.GetFullPath(options.WorkingDirectory ?? Directory.GetCurrentDirectory());
 
@@ -153,11 +160,13 @@ public sealed partial class CSharpSession : IDisposable
     public bool IsComplete(string code) =>
         SyntaxFactory.IsCompleteSubmission(CSharpSyntaxTree.ParseText(code, parseOptions));
 
-    /// <summary>The script compiled for the current state plus <paramref name="code"/>, for completion and inspection.</summary>
-    internal Script<object> CreateScript(string code) =>
+    /// <summary>The script compiled for the current state plus <paramref name="code"/>, for completion and inspection (against every reference, so completion lists all that a cell could use).</summary>
+    internal Script<object> CreateScript(string code) => CreateScript(code, lazyFullScriptOptions.Value);
+
+    private Script<object> CreateScript(string code, ScriptOptions scriptOptions) =>
         state is null
-            ? CSharpScript.Create(code, BaseOptions, typeof(NotebookGlobals), loader)
-            : state.Script.ContinueWith(code, BaseOptions);
+            ? CSharpScript.Create(code, scriptOptions, typeof(NotebookGlobals), loader)
+            : state.Script.ContinueWith(code, scriptOptions);
 
     /// <inheritdoc />
     public void Dispose() => loader.Dispose();
@@ -188,11 +197,8 @@ public sealed partial class CSharpSession : IDisposable
     private async Task<ErrorOutput?> RunAsync(string code, string cellName, int count, ExecutionSink sink, CancellationTokenSource cts)
     {
         var (prepared, references) = ResolveNuGet(code, cellName);
-        var cellOptions = BaseOptions.WithFilePath(cellName).AddReferences(references);
         var rewritten = InterruptCheckRewriter.Rewrite(prepared, parseOptions);
-        var script = state is null
-            ? CSharpScript.Create(rewritten, cellOptions, typeof(NotebookGlobals), loader)
-            : state.Script.ContinueWith(rewritten, cellOptions);
+        var script = CreateScript(rewritten, BaseOptions.WithFilePath(cellName).AddReferences(references));
         var hasResult = HasTrailingExpression(script.GetCompilation());
         var previous = state;
         var compiled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -201,12 +207,24 @@ public sealed partial class CSharpSession : IDisposable
         {
             try
             {
-                var errors = script.Compile(CancellationToken.None).Where(d => d.Severity == DiagnosticSeverity.Error).ToImmutableArray();
-                compiled.TrySetResult();
-                if (errors.Length > 0)
+                // Compiles and emits once (errors throw CompilationErrorException); unlike Script.Compile it does not
+                // bind the cell a second time to collect warnings, and RunFromAsync reuses the emitted code.
+                try
                 {
-                    throw new CompilationErrorException("The cell does not compile.", errors);
+                    _ = script.CreateDelegate(CancellationToken.None);
                 }
+                catch (CompilationErrorException) when (!fullReferences)
+                {
+                    // The cell may use an assembly outside the core set: retry against every reference. Errors that
+                    // remain are the cell's own (thrown from here); if it compiles, the session stays on the full set,
+                    // since later cells may hold values of the types it used.
+                    var retry = CreateScript(rewritten, lazyFullScriptOptions.Value.WithFilePath(cellName).AddReferences(references));
+                    _ = retry.CreateDelegate(CancellationToken.None);
+                    fullReferences = true;
+                    script = retry;
+                }
+
+                compiled.TrySetResult();
 
                 ScriptInterrupt.Check();
                 var task = previous is null
@@ -230,7 +248,7 @@ public sealed partial class CSharpSession : IDisposable
         thread.Start();
 
         var timeout = options.CellTimeout ?? Timeout.InfiniteTimeSpan;
-        var limit = Task.Delay(timeout, cts.Token);
+        var limit = CompiledThenDelayAsync(compiled.Task, timeout, cts.Token);
         var first = await Task.WhenAny(completion.Task, limit).ConfigureAwait(false);
         string? stopReason = null;
         if (first != completion.Task)
@@ -290,6 +308,13 @@ public sealed partial class CSharpSession : IDisposable
         }
 
         return null;
+    }
+
+    /// <summary>The time limit starts once the cell has compiled, so Roslyn's start-up never counts against a cell.</summary>
+    private static async Task CompiledThenDelayAsync(Task compiled, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        await compiled.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await Task.Delay(timeout, cancellationToken).ConfigureAwait(false);
     }
 
     private (string Code, IReadOnlyList<MetadataReference> References) ResolveNuGet(string code, string cellName)

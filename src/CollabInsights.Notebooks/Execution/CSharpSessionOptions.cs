@@ -8,7 +8,7 @@ public sealed record CSharpSessionOptions
     /// <summary>Directory for relative <c>#r</c> paths and the current directory while cells run. Default: the process's current directory.</summary>
     public string? WorkingDirectory { get; init; }
 
-    /// <summary>Maximum run time of one cell; null (the default) means no limit.</summary>
+    /// <summary>Maximum run time of one cell, counted from the end of its compilation (Roslyn's one-time start-up does not count); null (the default) means no limit.</summary>
     public TimeSpan? CellTimeout { get; init; }
 
     /// <summary>How long an interrupted cell gets to stop before it is abandoned. Default 2 s.</summary>

@@ -42,14 +42,39 @@ internal sealed class IndigoLoader
         return new LoadResult<CollabDataset>(dataset, _problems);
     }
 
-    private IndigoRowReader Open(string file)
+    /// <summary>
+    /// Reads every row of <paramref name="file"/>: <paramref name="bind"/> looks the columns up once and returns the
+    /// per-row reader, which returns the record or null when the row is skipped (its problems already reported).
+    /// </summary>
+    private List<T> ReadRows<T>(string file, Func<IndigoRowReader, Func<T?>> bind)
+        where T : class
     {
         _ct.ThrowIfCancellationRequested();
-        var table = CsvTable.Parse(file, _files.Get(file));
-        return new IndigoRowReader(table, RequiredColumns[file], _problems);
+        var r = new IndigoRowReader(CsvTable.Parse(file, _files.Get(file)), RequiredColumns[file], _problems);
+        var readRow = bind(r);
+        var list = new List<T>(r.Count);
+        for (var row = 1; row <= r.Count; row++)
+        {
+            r.MoveTo(row);
+            if (readRow() is { } record)
+            {
+                list.Add(record);
+            }
+        }
+
+        _progress?.Report(new IndigoLoadProgress(file, ++_done, LoadedFiles.Count));
+        return list;
     }
 
-    private void Done(string file) => _progress?.Report(new IndigoLoadProgress(file, ++_done, LoadedFiles.Count));
+    /// <summary>Like <see cref="ReadRows{T}"/> for the files whose rows belong to a project: rows without a known project are skipped first.</summary>
+    private List<T> ReadProjectRows<T>(string file, string projectColumn, Func<IndigoRowReader, Func<string, T?>> bind)
+        where T : class =>
+        ReadRows<T>(file, r =>
+        {
+            var cProject = r.Column(projectColumn);
+            var readRow = bind(r);
+            return () => ProjectRef(r, cProject) is { } project ? readRow(project) : null;
+        });
 
     /// <summary>Reads a required unique id; reports and returns null when missing or seen before.</summary>
     private static string? UniqueId(IndigoRowReader r, int column, Dictionary<string, int> seen, string what)
@@ -89,334 +114,216 @@ internal sealed class IndigoLoader
         return id;
     }
 
+    /// <summary>An amount in its own currency column plus its USD conversion column (problems reported in that order).</summary>
+    private static (Money? Amount, decimal? Usd) Amounts(IndigoRowReader r, int currencyColumn, int amountColumn, int usdColumn)
+    {
+        var currency = r.Currency(currencyColumn, out var currencyEmpty);
+        return (r.Money(amountColumn, currency, currencyEmpty), r.Usd(usdColumn));
+    }
+
     private List<Organisation> LoadOrganisations()
     {
-        var r = Open(Organisations);
-        int cId = r.Column(OrganisationColumns.Id), cName = r.Column(OrganisationColumns.Name), cType = r.Column(OrganisationColumns.Type), cCountry = r.Column(OrganisationColumns.Country);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<Organisation>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+        var list = ReadRows<Organisation>(Organisations, r =>
         {
-            r.MoveTo(row);
-            var id = UniqueId(r, cId, seen, "organisation");
-            if (id is null)
-            {
-                continue;
-            }
-
-            list.Add(new Organisation(id, r.TextOrEmpty(cName), r.Text(cType), r.Text(cCountry), r.Provenance));
-        }
-
+            int cId = r.Column(OrganisationColumns.Id), cName = r.Column(OrganisationColumns.Name), cType = r.Column(OrganisationColumns.Type), cCountry = r.Column(OrganisationColumns.Country);
+            return () => UniqueId(r, cId, seen, "organisation") is { } id
+                ? new Organisation(id, r.TextOrEmpty(cName), r.Text(cType), r.Text(cCountry), r.Provenance)
+                : null;
+        });
         _organisationIds = new HashSet<string>(seen.Keys, StringComparer.Ordinal);
-        Done(Organisations);
         return list;
     }
 
     private List<OutcomeFund> LoadFunds()
     {
-        var r = Open(Funds);
-        int cId = r.Column(FundColumns.Id), cName = r.Column(FundColumns.Name), cStage = r.Column(FundColumns.Stage), cCountry = r.Column(FundColumns.Country);
-        int cCur = r.Column(FundColumns.Currency), cAmount = r.Column(FundColumns.ActualAmount), cUsd = r.Column(FundColumns.ActualAmountUsd);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<OutcomeFund>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+        var list = ReadRows<OutcomeFund>(Funds, r =>
         {
-            r.MoveTo(row);
-            var id = UniqueId(r, cId, seen, "fund");
-            if (id is null)
+            int cId = r.Column(FundColumns.Id), cName = r.Column(FundColumns.Name), cStage = r.Column(FundColumns.Stage), cCountry = r.Column(FundColumns.Country);
+            int cCur = r.Column(FundColumns.Currency), cAmount = r.Column(FundColumns.ActualAmount), cUsd = r.Column(FundColumns.ActualAmountUsd);
+            return () =>
             {
-                continue;
-            }
+                if (UniqueId(r, cId, seen, "fund") is not { } id)
+                {
+                    return null;
+                }
 
-            var name = r.TextOrEmpty(cName);
-            var stage = r.Text(cStage);
-            var country = r.Text(cCountry);
-            var currency = r.Currency(cCur, out var curEmpty);
-            var actual = r.Money(cAmount, currency, curEmpty);
-            var actualUsd = r.Usd(cUsd);
-            list.Add(new OutcomeFund(id, name, stage, country, actual, actualUsd, r.Provenance));
-        }
-
+                var (name, stage, country) = (r.TextOrEmpty(cName), r.Text(cStage), r.Text(cCountry));
+                var (actual, actualUsd) = Amounts(r, cCur, cAmount, cUsd);
+                return new OutcomeFund(id, name, stage, country, actual, actualUsd, r.Provenance);
+            };
+        });
         _fundIds = new HashSet<string>(seen.Keys, StringComparer.Ordinal);
-        Done(Funds);
         return list;
     }
 
     private List<Project> LoadProjects()
     {
-        var r = Open(Projects);
-        int cId = r.Column(ProjectColumns.Id), cName = r.Column(ProjectColumns.Name), cStage = r.Column(ProjectColumns.Stage);
-        int cJur = r.Column(ProjectColumns.Jurisdiction), cSector = r.Column(ProjectColumns.PolicySector);
-        int cSigned = r.Column(ProjectColumns.OutcomesContractSigned), cStart = r.Column(ProjectColumns.ServiceStart), cEnd = r.Column(ProjectColumns.ServiceEnd);
-        int cMaxCur = r.Column(ProjectColumns.MaxOutcomePaymentCurrency), cMax = r.Column(ProjectColumns.MaxOutcomePaymentAmount), cMaxUsd = r.Column(ProjectColumns.MaxOutcomePaymentUsd);
-        int cInvCur = r.Column(ProjectColumns.InvestmentCurrency), cInv = r.Column(ProjectColumns.InvestmentAmount), cInvUsd = r.Column(ProjectColumns.InvestmentUsd);
-        int cTarget = r.Column(ProjectColumns.TargetedServiceUsers), cActual = r.Column(ProjectColumns.ActualServiceUsers);
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var list = new List<Project>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+        var list = ReadRows<Project>(Projects, r =>
         {
-            r.MoveTo(row);
-            var id = UniqueId(r, cId, seen, "project");
-            if (id is null)
+            int cId = r.Column(ProjectColumns.Id), cName = r.Column(ProjectColumns.Name), cStage = r.Column(ProjectColumns.Stage);
+            int cJur = r.Column(ProjectColumns.Jurisdiction), cSector = r.Column(ProjectColumns.PolicySector);
+            int cSigned = r.Column(ProjectColumns.OutcomesContractSigned), cStart = r.Column(ProjectColumns.ServiceStart), cEnd = r.Column(ProjectColumns.ServiceEnd);
+            int cMaxCur = r.Column(ProjectColumns.MaxOutcomePaymentCurrency), cMax = r.Column(ProjectColumns.MaxOutcomePaymentAmount), cMaxUsd = r.Column(ProjectColumns.MaxOutcomePaymentUsd);
+            int cInvCur = r.Column(ProjectColumns.InvestmentCurrency), cInv = r.Column(ProjectColumns.InvestmentAmount), cInvUsd = r.Column(ProjectColumns.InvestmentUsd);
+            int cTarget = r.Column(ProjectColumns.TargetedServiceUsers), cActual = r.Column(ProjectColumns.ActualServiceUsers);
+            return () =>
             {
-                continue;
-            }
+                if (UniqueId(r, cId, seen, "project") is not { } id)
+                {
+                    return null;
+                }
 
-            var name = r.TextOrEmpty(cName);
-            var stage = r.Text(cStage);
-            var jurisdiction = r.Text(cJur);
-            var sector = r.Text(cSector);
-            var signed = r.Date(cSigned);
-            var start = r.Date(cStart);
-            var end = r.Date(cEnd);
-            var maxCur = r.Currency(cMaxCur, out var maxCurEmpty);
-            var max = r.Money(cMax, maxCur, maxCurEmpty);
-            var maxUsd = r.Usd(cMaxUsd);
-            var invCur = r.Currency(cInvCur, out var invCurEmpty);
-            var inv = r.Money(cInv, invCur, invCurEmpty);
-            var invUsd = r.Usd(cInvUsd);
-            var target = r.WholeNumber(cTarget);
-            var actual = r.WholeNumber(cActual);
-            list.Add(new Project(id, name, stage, jurisdiction, sector, signed, start, end, max, maxUsd, inv, invUsd, target, actual, r.Provenance));
-        }
-
+                var (name, stage, jurisdiction, sector) = (r.TextOrEmpty(cName), r.Text(cStage), r.Text(cJur), r.Text(cSector));
+                var (signed, start, end) = (r.Date(cSigned), r.Date(cStart), r.Date(cEnd));
+                var (max, maxUsd) = Amounts(r, cMaxCur, cMax, cMaxUsd);
+                var (inv, invUsd) = Amounts(r, cInvCur, cInv, cInvUsd);
+                var (target, actual) = (r.WholeNumber(cTarget), r.WholeNumber(cActual));
+                return new Project(id, name, stage, jurisdiction, sector, signed, start, end, max, maxUsd, inv, invUsd, target, actual, r.Provenance);
+            };
+        });
         _projectIds = new HashSet<string>(seen.Keys, StringComparer.Ordinal);
-        Done(Projects);
         return list;
     }
 
-    private List<ProjectOutcomeFund> LoadProjectFunds()
-    {
-        var r = Open(ProjectOutcomeFunds);
-        int cProject = r.Column(ProjectOutcomeFundColumns.ProjectId), cFund = r.Column(ProjectOutcomeFundColumns.FundId);
-        var list = new List<ProjectOutcomeFund>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+    private List<ProjectOutcomeFund> LoadProjectFunds() =>
+        ReadProjectRows<ProjectOutcomeFund>(ProjectOutcomeFunds, ProjectOutcomeFundColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            var cFund = r.Column(ProjectOutcomeFundColumns.FundId);
+            return project =>
             {
-                continue;
-            }
+                var fund = r.Text(cFund);
+                if (fund is null)
+                {
+                    r.Invalid(cFund, "missing fund id: the row is skipped");
+                    return null;
+                }
 
-            var fund = r.Text(cFund);
-            if (fund is null)
-            {
-                r.Invalid(cFund, "missing fund id: the row is skipped");
-                continue;
-            }
+                if (_options.CheckReferences && !_fundIds.Contains(fund))
+                {
+                    r.Invalid(cFund, $"reference to a fund that does not exist in {Funds}: the row is skipped");
+                    return null;
+                }
 
-            if (_options.CheckReferences && !_fundIds.Contains(fund))
-            {
-                r.Invalid(cFund, $"reference to a fund that does not exist in {Funds}: the row is skipped");
-                continue;
-            }
+                return new ProjectOutcomeFund(project, fund, r.Provenance);
+            };
+        });
 
-            list.Add(new ProjectOutcomeFund(project, fund, r.Provenance));
-        }
-
-        Done(ProjectOutcomeFunds);
-        return list;
-    }
-
-    private List<FundingCommitment> LoadCommitments()
-    {
-        var r = Open(Commitments);
-        int cProject = r.Column(CommitmentColumns.ProjectId), cOrg = r.Column(CommitmentColumns.OrganisationId);
-        int cMaxCur = r.Column(CommitmentColumns.MaxCurrency), cMax = r.Column(CommitmentColumns.MaxAmount), cMaxUsd = r.Column(CommitmentColumns.MaxAmountUsd);
-        int cStart = r.Column(CommitmentColumns.PeriodStart), cEnd = r.Column(CommitmentColumns.PeriodEnd);
-        int cPaidCur = r.Column(CommitmentColumns.PaidCurrency), cPaid = r.Column(CommitmentColumns.PaidAmount), cPaidUsd = r.Column(CommitmentColumns.PaidAmountUsd);
-        var list = new List<FundingCommitment>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+    private List<FundingCommitment> LoadCommitments() =>
+        ReadProjectRows<FundingCommitment>(Commitments, CommitmentColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            var cOrg = r.Column(CommitmentColumns.OrganisationId);
+            int cMaxCur = r.Column(CommitmentColumns.MaxCurrency), cMax = r.Column(CommitmentColumns.MaxAmount), cMaxUsd = r.Column(CommitmentColumns.MaxAmountUsd);
+            int cStart = r.Column(CommitmentColumns.PeriodStart), cEnd = r.Column(CommitmentColumns.PeriodEnd);
+            int cPaidCur = r.Column(CommitmentColumns.PaidCurrency), cPaid = r.Column(CommitmentColumns.PaidAmount), cPaidUsd = r.Column(CommitmentColumns.PaidAmountUsd);
+            return project =>
             {
-                continue;
-            }
-
-            var org = r.OrganisationRef(cOrg, OrgCheck);
-            var maxCur = r.Currency(cMaxCur, out var maxCurEmpty);
-            var max = r.Money(cMax, maxCur, maxCurEmpty);
-            var maxUsd = r.Usd(cMaxUsd);
-            var start = r.Date(cStart);
-            var end = r.Date(cEnd);
-            var paidCur = r.Currency(cPaidCur, out var paidCurEmpty);
-            var paid = r.Money(cPaid, paidCur, paidCurEmpty);
-            var paidUsd = r.Usd(cPaidUsd);
-            list.Add(new FundingCommitment(project, org, OrganisationRole.OutcomePayer, max, maxUsd, start, end, paid, paidUsd, r.Provenance));
-        }
-
-        Done(Commitments);
-        return list;
-    }
+                var org = r.OrganisationRef(cOrg, OrgCheck);
+                var (max, maxUsd) = Amounts(r, cMaxCur, cMax, cMaxUsd);
+                var (start, end) = (r.Date(cStart), r.Date(cEnd));
+                var (paid, paidUsd) = Amounts(r, cPaidCur, cPaid, cPaidUsd);
+                return new FundingCommitment(project, org, OrganisationRole.OutcomePayer, max, maxUsd, start, end, paid, paidUsd, r.Provenance);
+            };
+        });
 
     private List<Investment> LoadInvestments()
     {
-        var r = Open(Investments);
-        int cProject = r.Column(InvestmentColumns.ProjectId), cId = r.Column(InvestmentColumns.Id), cOrg = r.Column(InvestmentColumns.OrganisationId);
-        int cCur = r.Column(InvestmentColumns.Currency), cAmount = r.Column(InvestmentColumns.Amount), cUsd = r.Column(InvestmentColumns.AmountUsd);
-        int cType = r.Column(InvestmentColumns.InvestmentType);
         var seen = new Dictionary<(string, string), int>();
-        var list = new List<Investment>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+        return ReadProjectRows<Investment>(Investments, InvestmentColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            int cId = r.Column(InvestmentColumns.Id), cOrg = r.Column(InvestmentColumns.OrganisationId), cType = r.Column(InvestmentColumns.InvestmentType);
+            int cCur = r.Column(InvestmentColumns.Currency), cAmount = r.Column(InvestmentColumns.Amount), cUsd = r.Column(InvestmentColumns.AmountUsd);
+            return project =>
             {
-                continue;
-            }
+                var id = r.Text(cId);
+                if (id is not null && !seen.TryAdd((project, id), r.Row))
+                {
+                    r.Invalid(cId, $"duplicate investment id for project {project} (first at row {seen[(project, id)]}): the row is skipped");
+                    return null;
+                }
 
-            var id = r.Text(cId);
-            if (id is not null && !seen.TryAdd((project, id), row))
-            {
-                r.Invalid(cId, $"duplicate investment id for project {project} (first at row {seen[(project, id)]}): the row is skipped");
-                continue;
-            }
-
-            var org = r.OrganisationRef(cOrg, OrgCheck);
-            var currency = r.Currency(cCur, out var curEmpty);
-            var amount = r.Money(cAmount, currency, curEmpty);
-            var usd = r.Usd(cUsd);
-            var type = r.Text(cType);
-            list.Add(new Investment(project, id, org, OrganisationRole.Investor, amount, usd, type, r.Provenance));
-        }
-
-        Done(Investments);
-        return list;
+                var org = r.OrganisationRef(cOrg, OrgCheck);
+                var (amount, usd) = Amounts(r, cCur, cAmount, cUsd);
+                return new Investment(project, id, org, OrganisationRole.Investor, amount, usd, r.Text(cType), r.Provenance);
+            };
+        });
     }
 
     private List<OutcomeMetric> LoadMetrics()
     {
-        var r = Open(Metrics);
-        int cProject = r.Column(MetricColumns.ProjectId), cId = r.Column(MetricColumns.Id), cDef = r.Column(MetricColumns.Definition);
-        int cTarget = r.Column(MetricColumns.TargetedServiceUsers), cMethod = r.Column(MetricColumns.ValidationMethod), cSector = r.Column(MetricColumns.PolicySector);
         var seen = new Dictionary<(string, string), int>();
-        var list = new List<OutcomeMetric>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+        return ReadProjectRows<OutcomeMetric>(Metrics, MetricColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            int cId = r.Column(MetricColumns.Id), cDef = r.Column(MetricColumns.Definition);
+            int cTarget = r.Column(MetricColumns.TargetedServiceUsers), cMethod = r.Column(MetricColumns.ValidationMethod), cSector = r.Column(MetricColumns.PolicySector);
+            return project =>
             {
-                continue;
-            }
+                var id = r.Text(cId);
+                if (id is null)
+                {
+                    r.Invalid(cId, "missing metric id: the row is skipped");
+                    return null;
+                }
 
-            var id = r.Text(cId);
-            if (id is null)
-            {
-                r.Invalid(cId, "missing metric id: the row is skipped");
-                continue;
-            }
+                if (!seen.TryAdd((project, id), r.Row))
+                {
+                    r.Invalid(cId, $"duplicate metric id for project {project} (first at row {seen[(project, id)]}): the row is skipped");
+                    return null;
+                }
 
-            if (!seen.TryAdd((project, id), row))
-            {
-                r.Invalid(cId, $"duplicate metric id for project {project} (first at row {seen[(project, id)]}): the row is skipped");
-                continue;
-            }
-
-            var definition = r.Text(cDef);
-            var target = r.WholeNumber(cTarget);
-            var method = r.Text(cMethod);
-            var sector = r.Text(cSector);
-            list.Add(new OutcomeMetric(project, id, definition, sector, method, target, r.Provenance));
-        }
-
-        Done(Metrics);
-        return list;
+                var (definition, target, method, sector) = (r.Text(cDef), r.WholeNumber(cTarget), r.Text(cMethod), r.Text(cSector));
+                return new OutcomeMetric(project, id, definition, sector, method, target, r.Provenance);
+            };
+        });
     }
 
-    private List<OutcomePricing> LoadPricings()
-    {
-        var r = Open(Pricings);
-        int cProject = r.Column(PricingColumns.ProjectId), cMetric = r.Column(PricingColumns.MetricId), cCur = r.Column(PricingColumns.Currency);
-        int cPrice = r.Column(PricingColumns.PricePerUnit), cPriceUsd = r.Column(PricingColumns.PricePerUnitUsd), cMax = r.Column(PricingColumns.MaximumPrice);
-        var list = new List<OutcomePricing>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+    private List<OutcomePricing> LoadPricings() =>
+        ReadProjectRows<OutcomePricing>(Pricings, PricingColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            int cMetric = r.Column(PricingColumns.MetricId), cCur = r.Column(PricingColumns.Currency);
+            int cPrice = r.Column(PricingColumns.PricePerUnit), cPriceUsd = r.Column(PricingColumns.PricePerUnitUsd), cMax = r.Column(PricingColumns.MaximumPrice);
+            return project =>
             {
-                continue;
-            }
+                var metric = r.Text(cMetric);
+                var currency = r.Currency(cCur, out var curEmpty);
+                var price = r.Money(cPrice, currency, curEmpty);
+                var priceUsd = r.Usd(cPriceUsd);
+                var max = r.Money(cMax, currency, curEmpty);
+                return new OutcomePricing(project, metric, price, priceUsd, max, r.Provenance);
+            };
+        });
 
-            var metric = r.Text(cMetric);
-            var currency = r.Currency(cCur, out var curEmpty);
-            var price = r.Money(cPrice, currency, curEmpty);
-            var priceUsd = r.Usd(cPriceUsd);
-            var max = r.Money(cMax, currency, curEmpty);
-            list.Add(new OutcomePricing(project, metric, price, priceUsd, max, r.Provenance));
-        }
-
-        Done(Pricings);
-        return list;
-    }
-
-    private List<OutcomeResult> LoadResults()
-    {
-        var r = Open(Results);
-        int cProject = r.Column(ResultColumns.ProjectId), cMetric = r.Column(ResultColumns.MetricId), cType = r.Column(ResultColumns.ResultType);
-        int cStart = r.Column(ResultColumns.PeriodStart), cEnd = r.Column(ResultColumns.PeriodEnd);
-        int cAchieved = r.Column(ResultColumns.OutcomesAchieved), cEngaged = r.Column(ResultColumns.NumberEngaged), cValidator = r.Column(ResultColumns.Validator);
-        var list = new List<OutcomeResult>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+    private List<OutcomeResult> LoadResults() =>
+        ReadProjectRows<OutcomeResult>(Results, ResultColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            int cMetric = r.Column(ResultColumns.MetricId), cType = r.Column(ResultColumns.ResultType);
+            int cStart = r.Column(ResultColumns.PeriodStart), cEnd = r.Column(ResultColumns.PeriodEnd);
+            int cAchieved = r.Column(ResultColumns.OutcomesAchieved), cEngaged = r.Column(ResultColumns.NumberEngaged), cValidator = r.Column(ResultColumns.Validator);
+            return project =>
             {
-                continue;
-            }
+                var (metric, type, start, end) = (r.Text(cMetric), r.Text(cType), r.Date(cStart), r.Date(cEnd));
+                var (achieved, engaged, validator) = (r.Number(cAchieved), r.Number(cEngaged), r.Text(cValidator));
+                return new OutcomeResult(project, metric, type, start, end, achieved, engaged, validator, null, r.Provenance);
+            };
+        });
 
-            var metric = r.Text(cMetric);
-            var type = r.Text(cType);
-            var start = r.Date(cStart);
-            var end = r.Date(cEnd);
-            var achieved = r.Number(cAchieved);
-            var engaged = r.Number(cEngaged);
-            var validator = r.Text(cValidator);
-            list.Add(new OutcomeResult(project, metric, type, start, end, achieved, engaged, validator, null, r.Provenance));
-        }
-
-        Done(Results);
-        return list;
-    }
-
-    private List<OutcomePayment> LoadPayments()
-    {
-        var r = Open(Payments);
-        int cProject = r.Column(PaymentColumns.ProjectId), cMetric = r.Column(PaymentColumns.MetricId);
-        int cStart = r.Column(PaymentColumns.PeriodStart), cEnd = r.Column(PaymentColumns.PeriodEnd);
-        int cPayer = r.Column(PaymentColumns.PayerId), cRecipient = r.Column(PaymentColumns.RecipientId), cType = r.Column(PaymentColumns.Type);
-        int cCur = r.Column(PaymentColumns.Currency), cAmount = r.Column(PaymentColumns.Amount), cUsd = r.Column(PaymentColumns.AmountUsd);
-        var list = new List<OutcomePayment>(r.Count);
-        for (var row = 1; row <= r.Count; row++)
+    private List<OutcomePayment> LoadPayments() =>
+        ReadProjectRows<OutcomePayment>(Payments, PaymentColumns.ProjectId, r =>
         {
-            r.MoveTo(row);
-            var project = ProjectRef(r, cProject);
-            if (project is null)
+            int cMetric = r.Column(PaymentColumns.MetricId), cStart = r.Column(PaymentColumns.PeriodStart), cEnd = r.Column(PaymentColumns.PeriodEnd);
+            int cPayer = r.Column(PaymentColumns.PayerId), cRecipient = r.Column(PaymentColumns.RecipientId), cType = r.Column(PaymentColumns.Type);
+            int cCur = r.Column(PaymentColumns.Currency), cAmount = r.Column(PaymentColumns.Amount), cUsd = r.Column(PaymentColumns.AmountUsd);
+            return project =>
             {
-                continue;
-            }
-
-            var metric = r.Text(cMetric);
-            var start = r.Date(cStart);
-            var end = r.Date(cEnd);
-            var payer = r.OrganisationRef(cPayer, OrgCheck);
-            var recipient = r.OrganisationRef(cRecipient, OrgCheck);
-            var type = PaymentTypeOf(r, cType);
-            var currency = r.Currency(cCur, out var curEmpty);
-            var amount = r.Money(cAmount, currency, curEmpty);
-            var usd = r.Usd(cUsd);
-            list.Add(new OutcomePayment(project, metric, start, end, payer, recipient, type, amount, usd, null, r.Provenance));
-        }
-
-        Done(Payments);
-        return list;
-    }
+                var (metric, start, end) = (r.Text(cMetric), r.Date(cStart), r.Date(cEnd));
+                var (payer, recipient) = (r.OrganisationRef(cPayer, OrgCheck), r.OrganisationRef(cRecipient, OrgCheck));
+                var type = PaymentTypeOf(r, cType);
+                var (amount, usd) = Amounts(r, cCur, cAmount, cUsd);
+                return new OutcomePayment(project, metric, start, end, payer, recipient, type, amount, usd, null, r.Provenance);
+            };
+        });
 
     private static PaymentType PaymentTypeOf(IndigoRowReader r, int column)
     {

@@ -1,5 +1,6 @@
 using CollabInsights.Domain;
 using CollabInsights.Reconciliation;
+using CollabInsights.Scenarios;
 using static CollabInsights.Anomalies.Tests.TestData;
 
 namespace CollabInsights.Anomalies.Tests;
@@ -70,6 +71,28 @@ public class ReconciliationTests
         var mismatch = Assert.Single(result.Entries, e => e.Class == ReconciliationClass.AmountMismatch);
         Assert.Equal("result", mismatch.RecordType);
         Assert.Equal("13 outcomes", mismatch.OnChainValue);
+    }
+
+    [Fact]
+    public void Evaluation_scores_each_class_against_the_planted_differences_and_names_what_it_missed_or_did_not_expect()
+    {
+        var books = new[] { Pay(1, 1000m, currency: "USD"), Pay(2, 2000m, metric: "m2", currency: "USD"), Pay(3, 3000m, metric: "m3", currency: "USD") };
+        var chain = new[] { OnChain(books[0], 1, 1001m), OnChain(books[1], 2, 2005m) }; // m1 and m2 amounts differ; m3 is missing on chain
+        var result = Reconciler.Reconcile(With(payments: books), With(payments: chain));
+        ScenarioChainDifference Planted(string cls, int row, string metric) =>
+            new(cls, "payment", "projects_outcome_payments.csv", row, "P1", metric, "amount", null, null, "planted");
+        var evaluation = ReconciliationEvaluation.Evaluate(result, [Planted("amount_mismatch", 1, "m1"), Planted("period_mismatch", 2, "m2")]);
+
+        var amount = evaluation.Scores.Single(s => s.Class == ReconciliationClass.AmountMismatch);
+        Assert.Equal((1, 2, 1), (amount.Expected, amount.Found, amount.TruePositives));
+        Assert.Equal(0.5, amount.Precision);
+        Assert.Equal(1.0, amount.Recall);
+        Assert.Equal(0.0, evaluation.Scores.Single(s => s.Class == ReconciliationClass.PeriodMismatch).Recall);
+        Assert.Equal(0.0, evaluation.Scores.Single(s => s.Class == ReconciliationClass.OnlyOffChain).Precision);
+        Assert.False(evaluation.Exact);
+        Assert.Equal(2, Assert.Single(evaluation.Missed).Row);
+        Assert.Equal(2, evaluation.Unexpected.Count); // m2's amount mismatch and m3 only in the books
+        Assert.Equal(1, ((FileProvenance)Assert.Single(evaluation.Found).Key.OffChain!).Row);
     }
 
     [Fact]

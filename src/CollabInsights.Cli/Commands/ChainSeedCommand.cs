@@ -8,7 +8,7 @@ using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
 
-/// <summary><c>collab chain seed --scenario DIR [--rpc URL]</c>: deploys the ledger and token and writes a scenario's records on chain.</summary>
+/// <summary><c>collab chain seed --scenario DIR [--rpc URL] [--exact]</c>: deploys the ledger and token and writes a scenario's records on chain, with the deliberate differences its ground truth lists.</summary>
 internal static class ChainSeedCommand
 {
     public static Command Create()
@@ -18,9 +18,10 @@ internal static class ChainSeedCommand
         var key = new Option<string?>("--key") { Description = "Private key (hex) of the funded deployer; default Anvil's first dev key. Prefer COLLAB_DEPLOYER_KEY to keep it out of shell history." };
         var outFile = new Option<string?>("--out") { Description = "Where to write the seed result (contract addresses, block range, accounts); default DIR/onchain-seed.json." };
         var json = new Option<bool>("--json") { Description = "Print the seed result as JSON instead of a table." };
+        var exact = new Option<bool>("--exact") { Description = "Write the books exactly, leaving out the deliberate chain differences listed in the scenario's ground-truth.json." };
         var command = new Command("seed", "Deploy the outcome ledger and its token, then write a scenario's projects, commitments, attestations, payments and dataset anchors on chain.")
         {
-            scenario, rpc, key, outFile, json,
+            scenario, rpc, key, outFile, json, exact,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -33,6 +34,13 @@ internal static class ChainSeedCommand
                 var dir = Path.GetFullPath(parseResult.GetValue(scenario)!);
                 var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
                 var options = new LedgerSeedOptions();
+                var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
+                if (!parseResult.GetValue(exact) && File.Exists(truthFile))
+                {
+                    var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
+                    options = options with { Differences = truth.ChainDifferences };
+                }
+
                 var deployerKey = parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable("COLLAB_DEPLOYER_KEY");
                 if (!string.IsNullOrWhiteSpace(deployerKey))
                 {
@@ -81,6 +89,7 @@ internal static class ChainSeedCommand
                 table.AddRow("payments", result.Payments.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("anchors", result.Anchors.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("skipped", result.Skipped.Count.ToString(CultureInfo.InvariantCulture));
+                table.AddRow("deliberate differences from the books", result.DifferencesApplied.ToString(CultureInfo.InvariantCulture));
                 console2.Write(table);
                 console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions. Wrote {6}",
                     result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions, Markup.Escape(path));
@@ -121,6 +130,7 @@ internal static class ChainSeedCommand
         ["transactions"] = r.Transactions,
         ["organisations"] = r.OrganisationAddresses,
         ["skipped"] = r.Skipped,
+        ["chain_differences"] = r.DifferencesApplied,
     };
 
     /// <summary>Reports synchronously on the caller's thread (Spectre tasks are updated inline).</summary>

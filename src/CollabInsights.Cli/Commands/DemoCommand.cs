@@ -65,7 +65,7 @@ internal static class DemoCommand
         new("Seed the scenario on a local Anvil chain and extract its events", async (ctx, ct) =>
         {
             await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
-            var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, cancellationToken: ct).ConfigureAwait(false);
+            var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, new LedgerSeedOptions { Differences = ctx.Scenario!.GroundTruth.ChainDifferences }, cancellationToken: ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(
                 Path.Combine(ctx.ScenarioDirectory!, "onchain-seed.json"),
                 JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), new JsonSerializerOptions { WriteIndented = true }) + "\n",
@@ -92,6 +92,18 @@ internal static class DemoCommand
             ctx.AddOutput(string.Create(CultureInfo.InvariantCulture,
                 $"on-chain events ({summary.LogsExtracted} logs from {seed.Transactions} transactions; ledger {seed.LedgerAddress}), Parquet"), tables);
         }),
+        new("Reconcile the chain with the books", async (ctx, ct) =>
+        {
+            var (result, evaluation) = await ReconcileCommand.RunAsync(ctx.ScenarioDirectory!, Path.Combine(ctx.OutDir, "chain"), null, ct).ConfigureAwait(false);
+            var dir = Path.Combine(ctx.OutDir, "reconciliation");
+            await ReconcileCommand.WriteAsync(dir, result, evaluation, ct).ConfigureAwait(false);
+            ctx.Items["reconciliation"] = result;
+            var differences = result.Entries.Count(e => e.Class != Reconciliation.ReconciliationClass.Matched);
+            var planted = evaluation?.Found.Count ?? 0;
+            ctx.AddOutput(string.Create(CultureInfo.InvariantCulture,
+                $"reconciliation ({result.Counts[Reconciliation.ReconciliationClass.Matched]} matched; {differences} differences, {planted} of them planted on purpose and found in their class; {evaluation?.Missed.Count ?? 0} planted missed)"),
+                Path.Combine(dir, "reconciliation.json"));
+        }),
         new("Benchmark blockchain against databases (small N)", async (ctx, ct) =>
         {
             var run = await BenchmarkRunner.RunAsync(
@@ -115,7 +127,7 @@ internal static class DemoCommand
         var outDir = new Option<string>("--out") { Description = "Folder for every output (scenario/, tables/, report.html).", DefaultValueFactory = _ => Path.Combine("out", "demo") };
         var seed = new Option<int>("--seed") { Description = "Seed of the generated scenario.", DefaultValueFactory = _ => 42 };
         var projects = new Option<int>("--projects") { Description = "Projects in the generated scenario.", DefaultValueFactory = _ => 20 };
-        var command = new Command("demo", "Run the main job on embedded defaults: generate a scenario, load it, link funding to outcomes, write tables and an offline report, flag anomalies, seed the scenario on a local Anvil chain and extract its events, and benchmark the chain against SQLite at a small N.")
+        var command = new Command("demo", "Run the main job on embedded defaults: generate a scenario, load it, link funding to outcomes, write tables and an offline report, flag anomalies, seed the scenario on a local Anvil chain (with its planted differences from the books) and extract its events, reconcile the chain with the books, and benchmark the chain against SQLite at a small N.")
         {
             outDir, seed, projects,
         };

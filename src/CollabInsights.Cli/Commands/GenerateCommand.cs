@@ -16,9 +16,10 @@ internal static class GenerateCommand
         var outDir = new Option<string>("--out") { Description = "Folder to write the CSV files and ground-truth.json into (created if needed).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the ground truth as JSON instead of a table." };
         var anomalies = new Option<double?>("--anomalies") { Description = "Inject labelled anomalies at this rate (share of actual payments; e.g. 0.05) and list them in ground-truth.json." };
+        var chainDifferences = new Option<double>("--chain-differences") { Description = "Share of actual payments and of results the chain records differently from the books on purpose (every reconciliation class; listed in ground-truth.json, applied by `collab chain seed`); 0 for a chain that copies the books.", DefaultValueFactory = _ => ScenarioOptions.Default.ChainDifferenceRate };
         var command = new Command("generate", "Generate a synthetic scenario in the INDIGO CSV layout (same file names and headers as the real export), deterministic for a seed.")
         {
-            seed, projects, outDir, json, anomalies,
+            seed, projects, outDir, json, anomalies, chainDifferences,
         };
         command.SetAction(async (parseResult, ct) =>
         {
@@ -26,7 +27,7 @@ internal static class GenerateCommand
             try
             {
                 var dir = Path.GetFullPath(parseResult.GetValue(outDir)!);
-                var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects) };
+                var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects), ChainDifferenceRate = parseResult.GetValue(chainDifferences) };
                 var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
                 if (parseResult.GetValue(json))
                 {

@@ -66,7 +66,11 @@ public static class ScenarioGenerator
     private const string PublicRole = "Government/Public Sector/Public Bank";
 
     /// <summary>Generates the scenario in memory.</summary>
-    public static GeneratedScenario Generate(ScenarioOptions? options = null) => new Builder(options ?? ScenarioOptions.Default).Build();
+    public static GeneratedScenario Generate(ScenarioOptions? options = null)
+    {
+        options ??= ScenarioOptions.Default;
+        return WithChainDifferences(new Builder(options).Build(), options);
+    }
 
     /// <summary>
     /// Generates the scenario and writes its CSV files and <c>ground-truth.json</c> into <paramref name="directory"/>
@@ -76,8 +80,10 @@ public static class ScenarioGenerator
     public static async Task<GeneratedScenario> WriteAsync(ScenarioOptions? options, string directory, CancellationToken cancellationToken = default, Func<GeneratedScenario, GeneratedScenario>? transform = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        var scenario = Generate(options);
+        options ??= ScenarioOptions.Default;
+        var scenario = new Builder(options).Build();
         scenario = transform is null ? scenario : transform(scenario);
+        scenario = WithChainDifferences(scenario, options);
         Directory.CreateDirectory(directory);
         var utf8 = new UTF8Encoding(false);
         foreach (var (file, content) in scenario.Files.OrderBy(f => f.Key, StringComparer.Ordinal))
@@ -88,6 +94,10 @@ public static class ScenarioGenerator
         await File.WriteAllTextAsync(Path.Combine(directory, ScenarioGroundTruth.FileName), scenario.GroundTruth.ToJson(), utf8, cancellationToken).ConfigureAwait(false);
         return scenario;
     }
+
+    /// <summary>The on-chain part: plans the deliberate chain-versus-books differences (after any transform, so they avoid planted anomalies).</summary>
+    private static GeneratedScenario WithChainDifferences(GeneratedScenario scenario, ScenarioOptions options) =>
+        scenario with { GroundTruth = scenario.GroundTruth with { ChainDifferences = ChainDifferencePlanner.Plan(scenario, options.ChainDifferenceRate) } };
 
     private sealed class Builder
     {

@@ -6,7 +6,7 @@ namespace CollabInsights.Scenarios;
 
 /// <summary>
 /// What a generated scenario contains, written beside it as <c>ground-truth.json</c>: the options, row counts
-/// per file, money totals per currency, and the anomalies planted (none yet; the anomaly work adds them).
+/// per file, money totals per currency, the anomalies planted, and the deliberate differences between the books and the chain.
 /// </summary>
 public sealed record ScenarioGroundTruth
 {
@@ -39,6 +39,12 @@ public sealed record ScenarioGroundTruth
 
     /// <summary>Irregularities planted on purpose; empty for a clean scenario.</summary>
     public IReadOnlyList<ScenarioAnomaly> Anomalies { get; init; } = [];
+
+    /// <summary>
+    /// Deliberate differences between the books (the CSV files) and the chain written by <c>collab chain seed</c>,
+    /// each with its off-chain row, class and the changed value; empty when the chain is to hold the books exactly.
+    /// </summary>
+    public IReadOnlyList<ScenarioChainDifference> ChainDifferences { get; init; } = [];
 
     private static readonly JsonSerializerOptions Json = new()
     {

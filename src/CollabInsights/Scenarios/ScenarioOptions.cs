@@ -26,6 +26,16 @@ public sealed record ScenarioOptions
     /// <summary>Share of projects (not in a fund) with two outcome payers instead of one; default 0.3.</summary>
     public double JointPayerShare { get; init; } = 0.3;
 
+    /// <summary>
+    /// Share of the seedable actual payments and of the results that the chain records differently from the books,
+    /// on purpose, spread evenly over the reconciliation classes (amount, period, counterparty, only on chain, only
+    /// off chain), at least one of each when above zero and the scenario has enough distinct metrics; default 0.02.
+    /// Listed in the ground truth as <see cref="ScenarioGroundTruth.ChainDifferences"/>; 0 makes the chain a copy of the books
+    /// (except rows the ledger cannot hold, such as a planted invalid value, which are listed as <c>only_off_chain</c> whatever the rate).
+    /// Drawn from its own random stream, so the CSV files do not depend on it.
+    /// </summary>
+    public double ChainDifferenceRate { get; init; } = 0.02;
+
     /// <summary>The defaults: seed 42, 20 projects.</summary>
     public static ScenarioOptions Default { get; } = new();
 
@@ -44,6 +54,11 @@ public sealed record ScenarioOptions
         if (FundShare is < 0 or > 1 || JointPayerShare is < 0 or > 1)
         {
             throw new CollabInsightsException("FundShare and JointPayerShare are shares between 0 and 1.");
+        }
+
+        if (ChainDifferenceRate is < 0 or > 0.5 || double.IsNaN(ChainDifferenceRate))
+        {
+            throw new CollabInsightsException($"ChainDifferenceRate {ChainDifferenceRate} must be between 0 and 0.5 (e.g. --chain-differences 0.02).");
         }
     }
 }

@@ -100,6 +100,20 @@ public class LinkCliTests
         Assert.True(File.Exists(Path.Combine(outDir, "scenario", "onchain-seed.json")));
         Assert.True(File.Exists(Path.Combine(outDir, "chain", "tables", "OutcomePaid.parquet")));
         Assert.True(File.Exists(Path.Combine(outDir, "bench", "results.json")));
+
+        // The chain holds the books plus the differences planted on purpose; reconciliation finds exactly those.
+        using (var reconciliation = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, "reconciliation", "reconciliation.json"))))
+        {
+            var truth = CollabInsights.Scenarios.ScenarioGroundTruth.FromJson(File.ReadAllText(Path.Combine(outDir, "scenario", "ground-truth.json")));
+            Assert.NotEmpty(truth.ChainDifferences);
+            var evaluation = reconciliation.RootElement.GetProperty("evaluation");
+            Assert.True(evaluation.GetProperty("exact").GetBoolean(), evaluation.ToString());
+            foreach (var score in evaluation.GetProperty("classes").EnumerateArray())
+            {
+                Assert.Equal(truth.ChainDifferences.Count(d => d.Class == score.GetProperty("class").GetString()), score.GetProperty("found").GetInt32());
+            }
+        }
+
         Assert.True(File.Exists(Path.Combine(outDir, "bench", "report.html")));
     }
 

@@ -17,4 +17,10 @@ public sealed record LedgerSeedOptions
     /// Keys are Keccak-256("collab-seed:" + salt + ":" + organisation id): test keys, never for real money.
     /// </summary>
     public string KeySalt { get; init; } = "default";
+
+    /// <summary>
+    /// Deliberate differences to write on chain instead of the books' values (a generated scenario's
+    /// <see cref="Scenarios.ScenarioGroundTruth.ChainDifferences"/>); each names its off-chain row. Default none: the chain holds the books exactly.
+    /// </summary>
+    public IReadOnlyList<Scenarios.ScenarioChainDifference> Differences { get; init; } = [];
 }

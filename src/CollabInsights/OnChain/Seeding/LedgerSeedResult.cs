@@ -2,7 +2,7 @@ namespace CollabInsights.OnChain.Seeding;
 
 /// <summary>
 /// What <see cref="LedgerSeeder"/> wrote: the contracts, the block range holding the records, counts
-/// per kind, each organisation's address, and the records it skipped with the reason.
+/// per kind (as written on chain), each organisation's address, the records it skipped with the reason, and how many deliberate differences it applied.
 /// </summary>
 public sealed record LedgerSeedResult(
     long ChainId,
@@ -17,4 +17,8 @@ public sealed record LedgerSeedResult(
     int Anchors,
     int Transactions,
     IReadOnlyDictionary<string, string> OrganisationAddresses,
-    IReadOnlyList<string> Skipped);
+    IReadOnlyList<string> Skipped)
+{
+    /// <summary>Deliberate differences from <see cref="LedgerSeedOptions.Differences"/> written on chain (0 when the chain holds the books exactly).</summary>
+    public int DifferencesApplied { get; init; }
+}

@@ -11,9 +11,11 @@ namespace CollabInsights.OnChain.Seeding;
 
 /// <summary>
 /// Writes a <see cref="CollabDataset"/> onto a chain: deploys the outcome ledger and token, then
-/// registers each project, approves its validator, records funding commitments, outcome
+/// registers each project, approves its validators, records funding commitments, outcome
 /// attestations and actual payments (tokens minted to each payer and moved by the ledger), and
-/// anchors a Merkle root of each project's off-chain records. Each organisation gets its own
+/// anchors a Merkle root of each project's off-chain records. Each attestation is signed by the result's own validator
+/// (the project's first validator when the row names none). Deliberate differences from
+/// <see cref="LedgerSeedOptions.Differences"/> replace the books' values on chain. Each organisation gets its own
 /// account with a key derived from its id. Records the ledger cannot hold (no amount, no metric,
 /// no period) are skipped and listed with the reason.
 /// </summary>
@@ -36,8 +38,8 @@ public static class LedgerSeeder
         var skipped = new List<string>();
 
         var payments = dataset.Payments.Where(p => p.Type == PaymentType.Actual).ToList();
-        var plan = new Plan(dataset, payments, skipped);
-        var total = 2 + plan.Organisations.Count + plan.Commissioners.Count + (dataset.Projects.Count * 3) + plan.Commitments.Count + plan.Results.Count + (plan.Payments.Count * 2) + plan.Payers.Count;
+        var plan = new Plan(dataset, payments, skipped, options.Differences);
+        var total = 2 + plan.Organisations.Count + plan.Commissioners.Count + (dataset.Projects.Count * 2) + plan.Approvals.Count + plan.Commitments.Count + plan.ChainResults.Count + (plan.ChainPayments.Count * 2) + plan.Payers.Count;
         var done = 0;
         void Step(string stage)
         {
@@ -70,7 +72,11 @@ public static class LedgerSeeder
             var commissioner = accounts[plan.CommissionerOf(project.Id)];
             await ledger.RegisterProjectAsync(commissioner, project.Id, Keccak256.Hash(Canonical(project)), cancellationToken).ConfigureAwait(false);
             Step("projects");
-            await ledger.ApproveValidatorAsync(commissioner, project.Id, accounts[plan.ValidatorOf(project.Id)].Address, true, cancellationToken).ConfigureAwait(false);
+        }
+
+        foreach (var (projectId, validator) in plan.Approvals)
+        {
+            await ledger.ApproveValidatorAsync(accounts[plan.CommissionerOf(projectId)], projectId, accounts[validator].Address, true, cancellationToken).ConfigureAwait(false);
             Step("projects");
         }
 
@@ -81,9 +87,9 @@ public static class LedgerSeeder
             Step("commitments");
         }
 
-        foreach (var result in plan.Results)
+        foreach (var (result, validatorId) in plan.ChainResults)
         {
-            var validator = accounts[plan.ValidatorOf(result.ProjectId)];
+            var validator = accounts[validatorId];
             await ledger.AttestAsync(
                 validator,
                 result.ProjectId,
@@ -98,12 +104,12 @@ public static class LedgerSeeder
 
         foreach (var payer in plan.Payers)
         {
-            var needed = plan.Payments.Where(p => (p.PayerId ?? UnknownOrganisation) == payer).Aggregate(BigInteger.Zero, (sum, p) => sum + Units(p));
+            var needed = plan.ChainPayments.Where(p => (p.PayerId ?? UnknownOrganisation) == payer).Aggregate(BigInteger.Zero, (sum, p) => sum + Units(p));
             await token.ApproveAsync(accounts[payer], ledger.Address, needed, cancellationToken).ConfigureAwait(false);
             Step("payments");
         }
 
-        foreach (var payment in plan.Payments)
+        foreach (var payment in plan.ChainPayments)
         {
             var payer = accounts[payment.PayerId ?? UnknownOrganisation];
             var amount = Units(payment);
@@ -140,12 +146,15 @@ public static class LedgerSeeder
             lastBlock,
             dataset.Projects.Count,
             plan.Commitments.Count,
-            plan.Results.Count,
-            plan.Payments.Count,
+            plan.ChainResults.Count,
+            plan.ChainPayments.Count,
             anchors,
             done,
             accounts.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value.Address, StringComparer.Ordinal),
-            skipped);
+            skipped)
+        {
+            DifferencesApplied = plan.DifferencesApplied,
+        };
     }
 
     /// <summary>
@@ -197,7 +206,7 @@ public static class LedgerSeeder
         private readonly Dictionary<string, string> _validators = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<string>> _records = new(StringComparer.Ordinal);
 
-        public Plan(CollabDataset dataset, List<OutcomePayment> actualPayments, List<string> skipped)
+        public Plan(CollabDataset dataset, List<OutcomePayment> actualPayments, List<string> skipped, IReadOnlyList<Scenarios.ScenarioChainDifference> differences)
         {
             var projectIds = dataset.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
             Commitments = dataset.Commitments.Where(c =>
@@ -230,13 +239,16 @@ public static class LedgerSeeder
                 _records[projectId].Add(Canonical(r));
             }
 
+            ApplyDifferences(differences, skipped);
             Commissioners = _commissioners.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            Payers = Payments.Select(p => p.PayerId ?? UnknownOrganisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+            Approvals = dataset.Projects.Select(p => (p.Id, _validators[p.Id])).Concat(ChainResults.Select(r => (r.Result.ProjectId, r.Validator))).Distinct().ToList();
+            Payers = ChainPayments.Select(p => p.PayerId ?? UnknownOrganisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             Organisations = Commissioners
                 .Concat(_validators.Values)
+                .Concat(ChainResults.Select(r => r.Validator))
                 .Concat(Commitments.Select(c => c.OrganisationId ?? UnknownOrganisation))
                 .Concat(Payers)
-                .Concat(Payments.Select(p => p.RecipientId ?? UnknownOrganisation))
+                .Concat(ChainPayments.Select(p => p.RecipientId ?? UnknownOrganisation))
                 .Distinct(StringComparer.Ordinal)
                 .Order(StringComparer.Ordinal)
                 .ToList();
@@ -247,6 +259,17 @@ public static class LedgerSeeder
         public List<OutcomeResult> Results { get; }
 
         public List<OutcomePayment> Payments { get; }
+
+        /// <summary>The results as attested on chain, each with its validator (the project's validator unless a difference names another).</summary>
+        public List<(OutcomeResult Result, string Validator)> ChainResults { get; private set; } = [];
+
+        /// <summary>The actual payments as paid on chain (the books' payments with the differences applied).</summary>
+        public List<OutcomePayment> ChainPayments { get; private set; } = [];
+
+        /// <summary>Validators to approve, per project: the project's validator first.</summary>
+        public List<(string ProjectId, string Validator)> Approvals { get; }
+
+        public int DifferencesApplied { get; private set; }
 
         public List<string> Commissioners { get; }
 
@@ -259,6 +282,122 @@ public static class LedgerSeeder
         public string ValidatorOf(string projectId) => _validators[projectId];
 
         public IEnumerable<byte[]> RecordsOf(string projectId) => _records[projectId].Select(s => Encoding.UTF8.GetBytes(s));
+
+        private void ApplyDifferences(IReadOnlyList<Scenarios.ScenarioChainDifference> differences, List<string> skipped)
+        {
+            var byRow = new Dictionary<string, Scenarios.ScenarioChainDifference>(StringComparer.Ordinal);
+            foreach (var d in differences)
+            {
+                byRow[$"{d.RecordType}|{d.Location}"] = d;
+            }
+
+            var used = new HashSet<string>(StringComparer.Ordinal);
+            Scenarios.ScenarioChainDifference? Find(string type, Provenance provenance)
+            {
+                var key = $"{type}|{provenance.Describe()}";
+                if (provenance is FileProvenance && byRow.TryGetValue(key, out var d))
+                {
+                    used.Add(key);
+                    return d;
+                }
+
+                return null;
+            }
+
+            foreach (var r in Results)
+            {
+                var validator = string.IsNullOrWhiteSpace(r.Validator) ? ValidatorOf(r.ProjectId) : r.Validator;
+                var d = Find("result", r.Provenance);
+                switch (d?.Field)
+                {
+                    case null:
+                        ChainResults.Add((r, validator));
+                        break;
+                    case Scenarios.ScenarioChainDifference.OutcomesField:
+                        ChainResults.Add((r with { OutcomesAchieved = Parse(d.ChainValue) }, validator));
+                        break;
+                    case Scenarios.ScenarioChainDifference.PeriodField:
+                        var (start, end) = Period(d.ChainValue);
+                        ChainResults.Add((r with { PeriodStart = start, PeriodEnd = end }, validator));
+                        break;
+                    case Scenarios.ScenarioChainDifference.ValidatorField:
+                        ChainResults.Add((r with { Validator = d.ChainValue }, d.ChainValue ?? validator));
+                        break;
+                    case Scenarios.ScenarioChainDifference.RecordField when d.Class == "only_on_chain":
+                        ChainResults.Add((r, validator));
+                        ChainResults.Add((r, validator));
+                        break;
+                    case Scenarios.ScenarioChainDifference.RecordField:
+                        break;
+                    default:
+                        throw new CollabInsightsException($"Chain difference at {d.Location}: field '{d.Field}' does not apply to a result (use outcomes_achieved, period, validator or record).");
+                }
+
+                DifferencesApplied += d is null ? 0 : 1;
+            }
+
+            foreach (var p in Payments)
+            {
+                var d = Find("payment", p.Provenance);
+                switch (d?.Field)
+                {
+                    case null:
+                        ChainPayments.Add(p);
+                        break;
+                    case Scenarios.ScenarioChainDifference.AmountField:
+                        ChainPayments.Add(p with { Amount = new Money(Parse(d.ChainValue), p.Amount!.Value.Currency) });
+                        break;
+                    case Scenarios.ScenarioChainDifference.PeriodField:
+                        var (start, end) = Period(d.ChainValue);
+                        ChainPayments.Add(p with { PeriodStart = start, PeriodEnd = end });
+                        break;
+                    case Scenarios.ScenarioChainDifference.PayerField:
+                        ChainPayments.Add(p with { PayerId = d.ChainValue });
+                        break;
+                    case Scenarios.ScenarioChainDifference.RecipientField:
+                        ChainPayments.Add(p with { RecipientId = d.ChainValue });
+                        break;
+                    case Scenarios.ScenarioChainDifference.RecordField when d.Class == "only_on_chain":
+                        ChainPayments.Add(p);
+                        ChainPayments.Add(p);
+                        break;
+                    case Scenarios.ScenarioChainDifference.RecordField:
+                        break;
+                    default:
+                        throw new CollabInsightsException($"Chain difference at {d.Location}: field '{d.Field}' does not apply to a payment (use amount, period, payer, recipient or record).");
+                }
+
+                DifferencesApplied += d is null ? 0 : 1;
+            }
+
+            foreach (var (key, d) in byRow.Where(kv => !used.Contains(kv.Key)).OrderBy(kv => kv.Key, StringComparer.Ordinal))
+            {
+                if (d.Class == "only_off_chain")
+                {
+                    // A row the ledger cannot hold (skipped above with its reason) stays off chain, as planned.
+                    DifferencesApplied++;
+                    continue;
+                }
+
+                skipped.Add($"chain difference {d.Class} at {d.Location}: no seedable {d.RecordType} on that row, nothing changed");
+            }
+        }
+
+        private static decimal Parse(string? value) =>
+            decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var d) && d >= 0
+                ? d
+                : throw new CollabInsightsException($"Chain difference value '{value}' is not a non-negative number; fix chain_differences in ground-truth.json.");
+
+        private static (PartialDate Start, PartialDate End) Period(string? value)
+        {
+            var parts = (value ?? string.Empty).Split("..");
+            if (parts.Length == 2 && PartialDate.TryParse(parts[0], out var start, out _) && PartialDate.TryParse(parts[1], out var end, out _) && end.LastDay >= start.FirstDay)
+            {
+                return (start, end);
+            }
+
+            throw new CollabInsightsException($"Chain difference period '{value}' is not START..END (e.g. 2019-07..2019-09); fix chain_differences in ground-truth.json.");
+        }
 
         private static bool Keep(bool keep, string reason, List<string> skipped)
         {

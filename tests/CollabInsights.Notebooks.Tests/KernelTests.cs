@@ -71,5 +71,6 @@ public sealed class KernelTests
         var argv = spec["argv"]!.AsArray().Select(a => a!.GetValue<string>()).ToList();
         Assert.EndsWith("collab.dll", argv[1], StringComparison.Ordinal);
         Assert.Equal(["kernel", "-f", "{connection_file}"], argv[2..]);
+        Assert.Equal("0", spec["env"]!["DOTNET_TieredCompilation"]!.GetValue<string>());
     }
 }

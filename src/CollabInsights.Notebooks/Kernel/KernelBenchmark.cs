@@ -43,6 +43,11 @@ public static class KernelBenchmark
             start.ArgumentList.Add(arg);
         }
 
+        foreach (var (name, value) in KernelSpecInstaller.KernelEnvironment)
+        {
+            start.Environment[name] = value; // as Jupyter starts it from kernel.json
+        }
+
         var stopwatch = Stopwatch.StartNew();
         using var process = Process.Start(start) ?? throw new CollabInsightsException("Could not start the kernel process.");
         _ = process.StandardError.ReadToEndAsync(cancellationToken);

@@ -56,12 +56,20 @@ public sealed class CliTests
         var ct = TestContext.Current.CancellationToken;
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await CollabCli.InvokeAsync(["bench", "peers", "--peers", "postgres", "--n", "200", "--clients", "2", "--rounds", "1", "--json"], output, error, ct);
+        var code = await CollabCli.InvokeAsync(["bench", "peers", "--peers", "postgres", "--n", "200", "--clients", "2", "--rounds", "3", "--json"], output, error, ct);
         Assert.True(code == 0, error.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         var result = Assert.Single(json.RootElement.GetProperty("results").EnumerateArray());
-        Assert.True(result.GetProperty("peer_tps")[0].GetDouble() > 0);
-        Assert.Contains("pgbench -n -M prepared -c 2", result.GetProperty("peer_command").GetString(), StringComparison.Ordinal);
+        var ours = result.GetProperty("ours_tps").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        var peer = result.GetProperty("peer_tps").EnumerateArray().Select(x => x.GetDouble()).ToArray();
+        Assert.Equal(3, ours.Length);
+        Assert.All(peer, tps => Assert.True(tps > 0));
+        var roundRatios = ours.Zip(peer, (o, p) => o / p).Order().ToArray();
+        Assert.Equal(roundRatios[1], result.GetProperty("ratio").GetDouble(), 9);
+        Assert.True(result.GetProperty("ours_cpu_microseconds_per_insert").GetDouble() > 0);
+        var command = result.GetProperty("peer_command").GetString();
+        Assert.Contains("pgbench -n -M prepared -c 2", command, StringComparison.Ordinal);
+        Assert.Contains("PGSSLMODE=" + PeerComparison.LibpqSslMode(new Npgsql.NpgsqlConnectionStringBuilder(Backends.PostgresConnectionString).SslMode), command, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,6 +6,14 @@ namespace CollabInsights.Benchmarks.Tests;
 
 public sealed class RunnerTests
 {
+    [Theory]
+    [InlineData(Npgsql.SslMode.Disable, "disable")]
+    [InlineData(Npgsql.SslMode.Prefer, "prefer")]
+    [InlineData(Npgsql.SslMode.Require, "require")]
+    [InlineData(Npgsql.SslMode.VerifyFull, "verify-full")]
+    public void Pgbench_encrypts_exactly_as_our_connections_do(Npgsql.SslMode ours, string libpq) =>
+        Assert.Equal(libpq, PeerComparison.LibpqSslMode(ours));
+
     private static BenchmarkOptions Tiny(params string[] backends) => new()
     {
         Backends = backends,

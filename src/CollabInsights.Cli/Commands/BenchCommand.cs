@@ -87,7 +87,7 @@ internal static class BenchCommand
     {
         var n = new Option<string>("--n") { Description = "Records inserted per side per round (e.g. 10000 or 1e5).", DefaultValueFactory = _ => "10000" };
         var clients = new Option<int>("--clients") { Description = "Concurrent clients on both sides of the PostgreSQL comparison.", DefaultValueFactory = _ => 4 };
-        var rounds = new Option<int>("--rounds") { Description = "Rounds, alternating harness and peer; figures are averaged.", DefaultValueFactory = _ => 2 };
+        var rounds = new Option<int>("--rounds") { Description = "Rounds; each runs both sides back to back, alternating which goes first. The ratio is the median of the per-round ratios.", DefaultValueFactory = _ => 3 };
         var peers = new Option<string>("--peers") { Description = "Comma-separated comparisons: postgres (vs pgbench), sqlite (vs a plain loop).", DefaultValueFactory = _ => "postgres,sqlite" };
         var pgbench = new Option<string?>("--pgbench") { Description = "Path of pgbench (default: PATH, then /usr/lib/postgresql/*/bin)." };
         var output = new Option<string?>("--out") { Description = "Folder for peers.json." };
@@ -127,11 +127,13 @@ internal static class BenchCommand
                 }
                 else
                 {
-                    var table = new Table().Title("Harness versus peer (insert throughput, records/s)")
-                        .AddColumn("Comparison").AddColumn("N").AddColumn("Clients").AddColumn("Ours").AddColumn("Peer").AddColumn("Ratio").AddColumn("Within 20%");
+                    var table = new Table().Title("Harness versus peer (insert throughput, records/s; medians over rounds)")
+                        .AddColumn("Comparison").AddColumn("N").AddColumn("Clients").AddColumn("Ours").AddColumn("Peer").AddColumn("Ratio").AddColumn("Per round").AddColumn("Client CPU us/insert").AddColumn("Within 20%");
                     foreach (var r in results)
                     {
-                        table.AddRow(Markup.Escape(r.Comparison), Num(r.N), Num(r.Clients), Num(r.OursTps.Average()), Num(r.PeerTps.Average()), r.Ratio.ToString("0.00", CultureInfo.InvariantCulture), r.WithinTolerance ? "yes" : "no");
+                        var cpu = r.OursCpuMicrosecondsPerInsert is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.0} vs {r.PeerCpuMicrosecondsPerInsert:0.0}") : "";
+                        table.AddRow(Markup.Escape(r.Comparison), Num(r.N), Num(r.Clients), Num(r.OursMedianTps), Num(r.PeerMedianTps), r.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
+                            string.Join(' ', r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))), cpu, r.WithinTolerance ? "yes" : "no");
                     }
 
                     console.Write(table);

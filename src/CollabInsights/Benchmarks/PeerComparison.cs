@@ -57,6 +57,8 @@ public static partial class PeerComparison
         var total = perClient * options.Clients;
         var ours = new List<double>();
         var peer = new List<double>();
+        var oursCpu = new List<double>();
+        var peerCpu = new List<double>();
         var cs = new NpgsqlConnectionStringBuilder(connectionString);
         var arguments = new[] { "-n", "-M", "prepared", "-c", Str(options.Clients), "-j", Str(options.Clients), "-t", Str(perClient), "-f", script, "-h", cs.Host ?? "127.0.0.1", "-p", Str(cs.Port), "-U", cs.Username ?? "postgres", cs.Database ?? "postgres" };
         try
@@ -66,20 +68,32 @@ public static partial class PeerComparison
             await LoadGenerator.RunAsync(Math.Min(total, 500), null, RateControl.FixedLoad(options.Clients), (i, t) => backend.WriteAsync(BenchOutcomeRecord.Generate(options.Seed + 1, i), t), null, ct).ConfigureAwait(false);
             for (var round = 1; round <= options.Rounds; round++)
             {
-                await backend.ResetAsync(ct).ConfigureAwait(false);
-                var sample = await LoadGenerator.RunAsync(total, null, RateControl.FixedLoad(options.Clients), (i, t) => backend.WriteAsync(BenchOutcomeRecord.Generate(options.Seed, i), t), null, ct).ConfigureAwait(false);
-                if (sample.Failed > 0)
+                // Alternate which side goes first (ABBA...), so a load change on the shared machine does not always hit the same side.
+                foreach (var harnessTurn in HarnessFirst(round) ? new[] { true, false } : [false, true])
                 {
-                    throw new CollabInsightsException($"{sample.Failed} of our PostgreSQL inserts failed: {sample.FirstError}");
+                    await backend.ResetAsync(ct).ConfigureAwait(false);
+                    if (harnessTurn)
+                    {
+                        var cpu = CpuClock.Start();
+                        var sample = await LoadGenerator.RunAsync(total, null, RateControl.FixedLoad(options.Clients), (i, t) => backend.WriteAsync(BenchOutcomeRecord.Generate(options.Seed, i), t), null, ct).ConfigureAwait(false);
+                        if (sample.Failed > 0)
+                        {
+                            throw new CollabInsightsException($"{sample.Failed} of our PostgreSQL inserts failed: {sample.FirstError}");
+                        }
+
+                        ours.Add(sample.ThroughputTps);
+                        oursCpu.Add(cpu.OwnMicroseconds() / total);
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: harness PostgreSQL insert {sample.ThroughputTps:0} records/s, client CPU {oursCpu[^1]:0.0} us/insert"));
+                    }
+                    else
+                    {
+                        var cpu = CpuClock.Start();
+                        var tps = await RunPgbenchAsync(pgbench, arguments, cs, schema, ct).ConfigureAwait(false);
+                        peer.Add(tps);
+                        peerCpu.Add(cpu.ChildMicroseconds() / total);
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: pgbench insert {tps:0} records/s, client CPU {peerCpu[^1]:0.0} us/insert"));
+                    }
                 }
-
-                ours.Add(sample.ThroughputTps);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: harness PostgreSQL insert {sample.ThroughputTps:0} records/s"));
-
-                await backend.ResetAsync(ct).ConfigureAwait(false);
-                var tps = await RunPgbenchAsync(pgbench, arguments, cs.Password, schema, ct).ConfigureAwait(false);
-                peer.Add(tps);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: pgbench insert {tps:0} records/s"));
             }
         }
         finally
@@ -87,9 +101,12 @@ public static partial class PeerComparison
             Directory.Delete(work, recursive: true);
         }
 
-        var ratio = ours.Average() / peer.Average();
-        return new PeerComparisonResult("postgres: harness vs pgbench", total, options.Clients, ours, peer, ratio, ratio >= 1 - options.Tolerance,
-            "PGOPTIONS='-c search_path=" + schema + "' pgbench " + string.Join(' ', arguments.Select(a => a == script ? "insert.sql" : a)));
+        return Result("postgres: harness vs pgbench", total, options, ours, peer,
+            "PGSSLMODE=" + LibpqSslMode(cs.SslMode) + " PGOPTIONS='-c search_path=" + schema + "' pgbench " + string.Join(' ', arguments.Select(a => a == script ? "insert.sql" : a))) with
+        {
+            OursCpuMicrosecondsPerInsert = Median(oursCpu),
+            PeerCpuMicrosecondsPerInsert = CpuClock.Available ? Median(peerCpu) : null,
+        };
     }
 
     private static async Task<PeerComparisonResult> SqliteAsync(PeerComparisonOptions options, IProgress<string>? progress, CancellationToken ct)
@@ -106,18 +123,27 @@ public static partial class PeerComparison
             PlainSqliteLoop(Path.Combine(work, "plain-warmup.db"), Math.Min(options.N, 2000), options.Seed + 1);
             for (var round = 1; round <= options.Rounds; round++)
             {
-                await backend.ResetAsync(ct).ConfigureAwait(false);
-                var sample = await LoadGenerator.RunAsync(options.N, null, RateControl.FixedLoad(1), (i, t) => backend.WriteAsync(BenchOutcomeRecord.Generate(options.Seed, i), t), null, ct).ConfigureAwait(false);
-                if (sample.Failed > 0)
+                foreach (var harnessTurn in HarnessFirst(round) ? new[] { true, false } : [false, true])
                 {
-                    throw new CollabInsightsException($"{sample.Failed} of our SQLite inserts failed: {sample.FirstError}");
-                }
+                    if (harnessTurn)
+                    {
+                        await backend.ResetAsync(ct).ConfigureAwait(false);
+                        var sample = await LoadGenerator.RunAsync(options.N, null, RateControl.FixedLoad(1), (i, t) => backend.WriteAsync(BenchOutcomeRecord.Generate(options.Seed, i), t), null, ct).ConfigureAwait(false);
+                        if (sample.Failed > 0)
+                        {
+                            throw new CollabInsightsException($"{sample.Failed} of our SQLite inserts failed: {sample.FirstError}");
+                        }
 
-                ours.Add(sample.ThroughputTps);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: harness SQLite insert {sample.ThroughputTps:0} records/s"));
-                var plain = PlainSqliteLoop(Path.Combine(work, $"plain-{round}.db"), options.N, options.Seed);
-                peer.Add(plain);
-                progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: plain SQLite loop {plain:0} records/s"));
+                        ours.Add(sample.ThroughputTps);
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: harness SQLite insert {sample.ThroughputTps:0} records/s"));
+                    }
+                    else
+                    {
+                        var plain = PlainSqliteLoop(Path.Combine(work, $"plain-{round}.db"), options.N, options.Seed);
+                        peer.Add(plain);
+                        progress?.Report(string.Create(CultureInfo.InvariantCulture, $"round {round}: plain SQLite loop {plain:0} records/s"));
+                    }
+                }
             }
         }
         finally
@@ -126,8 +152,7 @@ public static partial class PeerComparison
             Directory.Delete(work, recursive: true);
         }
 
-        var ratio = ours.Average() / peer.Average();
-        return new PeerComparisonResult("sqlite: harness vs plain Microsoft.Data.Sqlite loop", options.N, 1, ours, peer, ratio, ratio >= 1 - options.Tolerance,
+        return Result("sqlite: harness vs plain Microsoft.Data.Sqlite loop", options.N, options with { Clients = 1 }, ours, peer,
             "same file settings (WAL, synchronous=NORMAL), same CREATE TABLE and INSERT, one prepared command executed in a for loop, one transaction per insert");
     }
 
@@ -167,7 +192,19 @@ public static partial class PeerComparison
         return n / clock.Elapsed.TotalSeconds;
     }
 
-    private static async Task<double> RunPgbenchAsync(string pgbench, IEnumerable<string> arguments, string? password, string schema, CancellationToken ct)
+    /// <summary>libpq's <c>sslmode</c> for Npgsql's <see cref="SslMode"/>, so pgbench encrypts (or not) exactly as our connections do.</summary>
+    internal static string LibpqSslMode(SslMode mode) => mode switch
+    {
+        SslMode.Disable => "disable",
+        SslMode.Allow => "allow",
+        SslMode.Prefer => "prefer",
+        SslMode.Require => "require",
+        SslMode.VerifyCA => "verify-ca",
+        SslMode.VerifyFull => "verify-full",
+        _ => "prefer",
+    };
+
+    private static async Task<double> RunPgbenchAsync(string pgbench, IEnumerable<string> arguments, NpgsqlConnectionStringBuilder connection, string schema, CancellationToken ct)
     {
         var start = new ProcessStartInfo(pgbench) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var argument in arguments)
@@ -175,7 +212,8 @@ public static partial class PeerComparison
             start.ArgumentList.Add(argument);
         }
 
-        start.Environment["PGPASSWORD"] = password ?? "";
+        start.Environment["PGPASSWORD"] = connection.Password ?? "";
+        start.Environment["PGSSLMODE"] = LibpqSslMode(connection.SslMode);
         start.Environment["PGOPTIONS"] = "-c search_path=" + schema;
         using var process = Process.Start(start) ?? throw new CollabInsightsException($"Could not start {pgbench}.");
         var stdout = process.StandardOutput.ReadToEndAsync(ct);
@@ -209,6 +247,37 @@ public static partial class PeerComparison
             .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending(StringComparer.Ordinal).Select(d => Path.Combine(d, "bin", "pgbench")) : []);
         return candidates.FirstOrDefault(File.Exists)
             ?? throw new CollabInsightsException("pgbench was not found on PATH or under /usr/lib/postgresql/*/bin. Install Debian's postgresql-contrib (apt-get install postgresql-contrib) or pass --pgbench PATH.");
+    }
+
+    /// <summary>Odd rounds run our side first, even rounds the peer first.</summary>
+    private static bool HarnessFirst(int round) => round % 2 == 1;
+
+    /// <summary>
+    /// The ratio is the median over rounds of ours divided by the peer's in the same round: each pair ran back to back,
+    /// so a change of load on a shared machine between rounds cancels out, and one disturbed round does not decide.
+    /// </summary>
+    private static PeerComparisonResult Result(string comparison, long n, PeerComparisonOptions options, List<double> ours, List<double> peer, string peerCommand)
+    {
+        var roundRatios = ours.Zip(peer, (o, p) => o / p).ToList();
+        var ratio = Median(roundRatios);
+        return new PeerComparisonResult(comparison, n, options.Clients, ours, peer, ratio, ratio >= 1 - options.Tolerance, peerCommand)
+        {
+            RoundRatios = roundRatios,
+            OursMedianTps = Median(ours),
+            PeerMedianTps = Median(peer),
+        };
+    }
+
+    private static double Median(IReadOnlyList<double> values)
+    {
+        if (values.Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = values.Order().ToArray();
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
     }
 
     private static string Str(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -9,8 +9,8 @@ public sealed record PeerComparisonOptions
     /// <summary>Concurrent clients on both sides of the PostgreSQL comparison (pgbench <c>-c</c>/<c>-j</c>). Default 4.</summary>
     public int Clients { get; init; } = 4;
 
-    /// <summary>Rounds; each round runs our side then the peer, and the figures are averaged over rounds. Default 2.</summary>
-    public int Rounds { get; init; } = 2;
+    /// <summary>Rounds; each runs both sides back to back (odd rounds ours first, even rounds the peer first), and the ratio is the median of the per-round ratios. Default 3.</summary>
+    public int Rounds { get; init; } = 3;
 
     /// <summary>Seed of the workload generator. Default 42.</summary>
     public int Seed { get; init; } = 42;

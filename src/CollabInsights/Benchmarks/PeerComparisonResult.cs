@@ -9,7 +9,23 @@ namespace CollabInsights.Benchmarks;
 /// <param name="Clients">Concurrent clients on both sides.</param>
 /// <param name="OursTps">Our harness's insert throughput per round (records/s).</param>
 /// <param name="PeerTps">The peer's insert throughput per round (records/s).</param>
-/// <param name="Ratio">Mean of ours divided by mean of the peer's; 1.0 means equal.</param>
+/// <param name="Ratio">Median over rounds of ours divided by the peer's in the same round; 1.0 means equal.</param>
 /// <param name="WithinTolerance">True when <paramref name="Ratio"/> is at least 1 minus the tolerance.</param>
 /// <param name="PeerCommand">The peer's command line or description, for reproduction.</param>
-public sealed record PeerComparisonResult(string Comparison, long N, int Clients, IReadOnlyList<double> OursTps, IReadOnlyList<double> PeerTps, double Ratio, bool WithinTolerance, string PeerCommand);
+public sealed record PeerComparisonResult(string Comparison, long N, int Clients, IReadOnlyList<double> OursTps, IReadOnlyList<double> PeerTps, double Ratio, bool WithinTolerance, string PeerCommand)
+{
+    /// <summary>Ours divided by the peer's, per round (the two sides of a round run back to back, in alternating order).</summary>
+    public IReadOnlyList<double> RoundRatios { get; init; } = [];
+
+    /// <summary>Median of <see cref="OursTps"/> (records/s).</summary>
+    public double OursMedianTps { get; init; }
+
+    /// <summary>Median of <see cref="PeerTps"/> (records/s).</summary>
+    public double PeerMedianTps { get; init; }
+
+    /// <summary>CPU time our whole process spent per insert on our side (microseconds, median over rounds); null when not measured.</summary>
+    public double? OursCpuMicrosecondsPerInsert { get; init; }
+
+    /// <summary>CPU time the peer process (pgbench) spent per insert (microseconds, median over rounds, 10 ms resolution); null when not measured.</summary>
+    public double? PeerCpuMicrosecondsPerInsert { get; init; }
+}

@@ -75,7 +75,8 @@ internal static class LoadGenerator
             for (long i = 0; i < count && clock.Elapsed.TotalSeconds < deadline; i++)
             {
                 await WaitUntilAsync(clock, i / tps, cancellationToken).ConfigureAwait(false);
-                inFlight.Add(RunOne(i));
+                var index = i;
+                inFlight.Add(Task.Run(() => RunOne(index), cancellationToken));
             }
 
             await Task.WhenAll(inFlight).ConfigureAwait(false);
@@ -83,7 +84,9 @@ internal static class LoadGenerator
         else
         {
             var clients = Math.Max(1, rate.Clients);
-            var workers = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+            // One thread per client, like pgbench's -j threads: a backend whose calls block (PostgreSQL) keeps its thread
+            // while it waits, without starving the thread pool; an async backend moves to the pool at its first await.
+            var workers = Enumerable.Range(0, clients).Select(_ => Task.Factory.StartNew(async () =>
             {
                 while (true)
                 {
@@ -95,7 +98,7 @@ internal static class LoadGenerator
 
                     await RunOne(i).ConfigureAwait(false);
                 }
-            }, cancellationToken));
+            }, cancellationToken, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap());
             await Task.WhenAll(workers).ConfigureAwait(false);
         }
 

@@ -20,8 +20,11 @@ public sealed class RobustScaler
     /// <summary>Robust spread of each feature.</summary>
     public IReadOnlyList<double> Scales { get; }
 
-    /// <summary>Fits the medians and spreads on <paramref name="rows"/> (NaN = unknown, ignored).</summary>
-    public static RobustScaler Fit(IReadOnlyList<IReadOnlyList<double>> rows, int width)
+    /// <summary>
+    /// Fits the medians and spreads on <paramref name="rows"/> (NaN = unknown, ignored). A spread is never below the
+    /// feature's <paramref name="minimumScales"/> entry (default none), so cent rounding of a nearly constant feature is not blown up into outliers.
+    /// </summary>
+    public static RobustScaler Fit(IReadOnlyList<IReadOnlyList<double>> rows, int width, IReadOnlyList<double>? minimumScales = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var medians = new double[width];
@@ -31,7 +34,7 @@ public sealed class RobustScaler
             var column = rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList();
             if (column.Count == 0)
             {
-                scales[j] = 1;
+                scales[j] = Math.Max(1, minimumScales?[j] ?? 0);
                 continue;
             }
 
@@ -41,6 +44,7 @@ public sealed class RobustScaler
             var mean = column.Average();
             var std = Math.Sqrt(column.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, column.Count - 1));
             scales[j] = iqr > 1e-9 ? iqr / 1.349 : mad > 1e-9 ? mad / 0.6745 : std > 1e-9 ? std : 1;
+            scales[j] = Math.Max(scales[j], minimumScales?[j] ?? 0);
         }
 
         return new RobustScaler(medians, scales);

@@ -6,7 +6,7 @@ namespace CollabInsights.Anomalies.Rules;
 /// <param name="Grouping">Which prices are comparable (default <see cref="PriceGrouping.MetricTypeThenSector"/>: the same metric definition; the policy sector only for a metric whose definition no other metric shares, since a sector mixes metric types of very different prices).</param>
 /// <param name="HighOnly">Flag only prices far above their peers or above what was paid per outcome (default false: both directions).</param>
 /// <param name="MinimumScale">Floor of the robust spread of log prices (default 0.1), so a group of near-identical prices does not flag small differences.</param>
-/// <param name="MinRatio">A price is far from its peers only if it is also at least this many times their median, or at most its inverse (default 3: prices for the same outcome commonly vary 3x between contracts and currencies).</param>
+/// <param name="MinRatio">A price is far from its peers only if it is also at least this many times their median, or at most its inverse (default 5: prices for the same outcome commonly vary several-fold between contracts and currencies, so only an order-of-magnitude gap is called far).</param>
 /// <param name="PaidTolerance">Share by which the stated price may differ from the price per outcome its own payments imply (actual payments of a period over the outcomes achieved in it) before a flag (default 0.25).</param>
 /// <param name="MinPaidPeriods">Fewest periods that must agree on the implied price per outcome (within <paramref name="PeriodAgreement"/> of each other, and more than half of the paid periods) before the stated price is compared with it (default 2).</param>
 /// <param name="PeriodAgreement">Relative difference within which two periods' implied prices agree (default 0.05, which absorbs cent rounding and small deductions).</param>
@@ -16,7 +16,7 @@ public sealed record PriceOutlierOptions(
     PriceGrouping Grouping = PriceGrouping.MetricTypeThenSector,
     bool HighOnly = false,
     double MinimumScale = 0.1,
-    double MinRatio = 3.0,
+    double MinRatio = 5.0,
     double PaidTolerance = 0.25,
     int MinPaidPeriods = 2,
     double PeriodAgreement = 0.05);

@@ -38,10 +38,12 @@ public static class PaymentFeatureExtractor
                 ? (double)(achieved * pricing.PricePerUnit.Value.Amount)
                 : double.NaN;
             var allPaid = periodPaid[(p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd, p.Amount.Value.Currency)];
-            var priceRatio = Math.Log(allPaid / expected);
+            // One-sided: paying less than price x outcomes is normal (a metric's last payment is cut at its cap), paying more is not.
+            var priceRatio = Math.Max(0, Math.Log(allPaid / expected));
             var share = projectCaps.TryGetValue((p.ProjectId, p.Amount.Value.Currency), out var projectCap) && projectCap > 0 ? cap / projectCap : double.NaN;
-            var shareRatio = Math.Log(amount / (expected * share));
-            var peer = pricing is not null && peerMedian.TryGetValue(pricing, out var pm) ? pm : double.NaN;
+            var shareRatio = Math.Max(0, Math.Log(amount / (expected * share)));
+            // One-sided too: a contract price below its peers does not make a payment suspicious.
+            var peer = pricing is not null && peerMedian.TryGetValue(pricing, out var pm) ? Math.Max(0, pm) : double.NaN;
             var at = p.PaidAt ?? (p.Provenance as ChainProvenance)?.Timestamp;
             var days = at is { } t && p.PeriodEnd is { } end ? DateOnly.FromDateTime(t.UtcDateTime).DayNumber - end.LastDay.DayNumber : double.NaN;
             var same = byPayer[payerKey];

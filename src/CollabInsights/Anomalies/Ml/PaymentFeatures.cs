@@ -37,9 +37,9 @@ public sealed record PaymentFeatures(OutcomePayment Payment, string Key, IReadOn
     {
         ["log_amount"] = "payment amount",
         ["share_of_commitment"] = "share of the payer's commitment",
-        ["log_paid_vs_price_x_outcomes"] = "amount paid by all payers for the metric and period against price x outcomes achieved",
-        ["log_paid_vs_payer_share"] = "amount against price x outcomes x the payer's share of the commitments",
-        ["log_price_vs_peers"] = "contract price against comparable metrics",
+        ["log_paid_vs_price_x_outcomes"] = "excess of what all payers paid for the metric and period over price x outcomes achieved",
+        ["log_paid_vs_payer_share"] = "excess of the amount over price x outcomes x the payer's share of the commitments",
+        ["log_price_vs_peers"] = "excess of the contract price over comparable metrics",
         ["days_after_period_end"] = "days between period end and payment",
         ["payments_same_obligation"] = "payments for the same metric and period",
         ["payments_within_30_days"] = "payments by the payer to the project within 30 days",

@@ -109,8 +109,10 @@ public static class AnomalyEvaluator
     }
 
     /// <summary>
-    /// Payments that are not clean although not labelled themselves: they pay for a metric whose price or
-    /// result was altered (their price per outcome no longer matches), so they are neither positives nor negatives.
+    /// Payments that are not clean although not labelled themselves, so they are neither positives nor negatives:
+    /// those paying for a metric whose price or result was altered (their price per outcome no longer matches), and
+    /// those sharing the metric and period of a labelled payment (the first copy of a duplicate, the co-payer of an
+    /// inflated payment: the pair is the anomaly, and no detector can tell which copy was entered second).
     /// </summary>
     private static IEnumerable<string> Affected(InjectedDataset injected)
     {
@@ -118,7 +120,10 @@ public static class AnomalyEvaluator
         var metrics = injected.Dataset.Pricings.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId)))
             .Concat(injected.Dataset.Results.Where(r => keys.Contains(RecordKey.Of(r.Provenance))).Select(r => (r.ProjectId, RuleData.Norm(r.MetricId))))
             .ToHashSet();
-        return injected.Dataset.Payments.Where(p => metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId)))).Select(p => RecordKey.Of(p.Provenance));
+        var periods = injected.Dataset.Payments.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)).ToHashSet();
+        return injected.Dataset.Payments
+            .Where(p => metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId))) || periods.Contains((p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)))
+            .Select(p => RecordKey.Of(p.Provenance));
     }
 
     /// <summary>ROC AUC (Mann-Whitney, ties count half) and precision at k = number of positives.</summary>

@@ -264,6 +264,12 @@ public static class AnomalyInjector
                     }
 
                     var p = _payments[i];
+                    if (!PaidAtPrice(p))
+                    {
+                        // A payment cut at its metric's cap, inflated, can still be below price x outcomes: the label would not be true.
+                        return false;
+                    }
+
                     var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
                     var amount = decimal.Round(p.Amount!.Value.Amount * factor, 2);
                     if (amount >= o.ApprovalThreshold * 0.9m && amount < o.ApprovalThreshold)
@@ -328,6 +334,22 @@ public static class AnomalyInjector
                 .Where(i => !_used.Contains(RecordKey.Of(_results[i].Provenance)) && !_pricedMetrics.Contains((_results[i].ProjectId, RuleData.Norm(_results[i].MetricId))))
                 .ToList();
             return candidates.Count == 0 ? null : candidates[_rng.Next(candidates.Count)];
+        }
+
+        /// <summary>True when all payments for <paramref name="payment"/>'s metric and period together are within 5% of its price x the outcomes achieved in that period.</summary>
+        private bool PaidAtPrice(OutcomePayment payment)
+        {
+            var metric = RuleData.Norm(payment.MetricId);
+            if (_pricings.FirstOrDefault(x => x.ProjectId == payment.ProjectId && RuleData.Norm(x.MetricId) == metric && x.PricePerUnit is not null) is not { } pricing
+                || pricing.PricePerUnit!.Value.Currency != payment.Amount!.Value.Currency)
+            {
+                return false;
+            }
+
+            var achieved = _results.Where(r => r.ProjectId == payment.ProjectId && RuleData.Norm(r.MetricId) == metric && r.PeriodStart == payment.PeriodStart && r.PeriodEnd == payment.PeriodEnd).Sum(r => r.OutcomesAchieved ?? 0);
+            var paid = _payments.Where(q => RuleData.IsActual(q) && q.ProjectId == payment.ProjectId && RuleData.Norm(q.MetricId) == metric && q.PeriodStart == payment.PeriodStart && q.PeriodEnd == payment.PeriodEnd).Sum(q => q.Amount!.Value.Amount);
+            var expected = achieved * pricing.PricePerUnit.Value.Amount;
+            return expected > 0 && Math.Abs(paid - expected) <= 0.05m * expected;
         }
 
         /// <summary>Periods of the pricing's metric whose actual payments (all payers, the pricing's currency) are within 5% of its price x the outcomes achieved.</summary>

@@ -31,7 +31,7 @@ public static class MlAnomalyDetector
 
         var width = PaymentFeatures.Names.Count;
         var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), width, PaymentFeatures.MinimumScales);
-        var scaled = rows.Select(r => scaler.Transform(r.Values)).ToList();
+        var scaled = rows.Select(r => scaler.TransformCompressed(r.Values)).ToList();
         var ml = new MLContext(o.Seed);
         var data = ml.Data.LoadFromEnumerable(scaled.Select(s => new Row { Features = s.Select(v => (float)v).ToArray() }), SchemaFor(ml, width));
         var k = Math.Max(1, Math.Min(o.Clusters, rows.Count));

@@ -30,7 +30,7 @@ public sealed record PaymentFeatures(OutcomePayment Payment, string Key, IReadOn
     /// logs, ratios and shares, so a feature that is constant up to cent rounding does not turn rounding into distance; none for
     /// days, counts and the 0/1 coverage, whose smallest step is already meaningful.
     /// </summary>
-    public static IReadOnlyList<double> MinimumScales { get; } = [0.05, 0.05, 0.05, 0.05, 0.05, 0, 0, 0, 0.05, 0.05, 0];
+    public static IReadOnlyList<double> MinimumScales { get; } = [0.05, 0.05, 0.01, 0.01, 0.05, 0, 0, 0, 0.05, 0.05, 0];
 
     /// <summary>What each feature means, for explanations.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>

@@ -43,8 +43,12 @@ public sealed class RobustScaler
             var mad = RuleData.Median(column.Select(v => Math.Abs(v - medians[j])).Order().ToList());
             var mean = column.Average();
             var std = Math.Sqrt(column.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, column.Count - 1));
-            scales[j] = iqr > 1e-9 ? iqr / 1.349 : mad > 1e-9 ? mad / 0.6745 : std > 1e-9 ? std : 1;
-            scales[j] = Math.Max(scales[j], minimumScales?[j] ?? 0);
+            var floor = minimumScales?[j] ?? 0;
+
+            // When most values are equal (IQR and MAD 0), the standard deviation would be set by the outliers themselves;
+            // the feature's floor, when it has one, is the honest unit then.
+            scales[j] = iqr > 1e-9 ? iqr / 1.349 : mad > 1e-9 ? mad / 0.6745 : floor > 0 ? floor : std > 1e-9 ? std : 1;
+            scales[j] = Math.Max(scales[j], floor);
         }
 
         return new RobustScaler(medians, scales);
@@ -62,6 +66,12 @@ public sealed class RobustScaler
 
         return result;
     }
+
+    /// <summary>
+    /// The scaled row with each value passed through sign(z) ln(1 + |z|): ordinary spread (|z| about 1) stays nearly linear
+    /// while a value thousands of spreads out counts a few units, so no single feature decides a distance alone.
+    /// </summary>
+    public double[] TransformCompressed(IReadOnlyList<double> row) => Transform(row).Select(z => Math.Sign(z) * Math.Log(1 + Math.Abs(z))).ToArray();
 
     private static double Quantile(List<double> sorted, double q)
     {

@@ -110,7 +110,8 @@ public static class AnomalyEvaluator
 
     /// <summary>
     /// Payments that are not clean although not labelled themselves, so they are neither positives nor negatives:
-    /// those paying for a metric whose price or result was altered (their price per outcome no longer matches), and
+    /// those paying for a metric whose price or result was altered (their price per outcome no longer matches), those of a
+    /// project whose commitment was lowered (every payer's share of the commitments moved), and
     /// those sharing the metric and period of a labelled payment (the first copy of a duplicate, the co-payer of an
     /// inflated payment: the pair is the anomaly, and no detector can tell which copy was entered second).
     /// </summary>
@@ -120,9 +121,10 @@ public static class AnomalyEvaluator
         var metrics = injected.Dataset.Pricings.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId)))
             .Concat(injected.Dataset.Results.Where(r => keys.Contains(RecordKey.Of(r.Provenance))).Select(r => (r.ProjectId, RuleData.Norm(r.MetricId))))
             .ToHashSet();
+        var projects = injected.Dataset.Commitments.Where(c => keys.Contains(RecordKey.Of(c.Provenance))).Select(c => c.ProjectId).ToHashSet(StringComparer.Ordinal);
         var periods = injected.Dataset.Payments.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)).ToHashSet();
         return injected.Dataset.Payments
-            .Where(p => metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId))) || periods.Contains((p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)))
+            .Where(p => projects.Contains(p.ProjectId) || metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId))) || periods.Contains((p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)))
             .Select(p => RecordKey.Of(p.Provenance));
     }
 

@@ -26,13 +26,14 @@ public static class PaymentFeatureExtractor
         var byPayer = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.PayerId))).ToDictionary(g => g.Key, g => g.ToList());
         var projectMedian = payments.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => RuleData.Median(g.Select(p => (double)p.Amount!.Value.Amount).Order().ToList()));
         var rows = new List<PaymentFeatures>(payments.Count);
+        // A result with one unreadable bound covers only its known month here, not every period before or after it.
         foreach (var p in payments)
         {
             var amount = (double)p.Amount!.Value.Amount;
             var metricKey = (p.ProjectId, RuleData.Norm(p.MetricId));
             var payerKey = (p.ProjectId, RuleData.Norm(p.PayerId));
             var cap = caps.TryGetValue((p.ProjectId, RuleData.Norm(p.PayerId), p.Amount.Value.Currency), out var c) ? (double)c : double.NaN;
-            var covering = results.TryGetValue(metricKey, out var rs) ? rs.Where(r => RuleData.Overlaps(r.PeriodStart, r.PeriodEnd, p.PeriodStart, p.PeriodEnd)).ToList() : [];
+            var covering = results.TryGetValue(metricKey, out var rs) ? rs.Where(r => (r.PeriodStart ?? r.PeriodEnd) is not null && RuleData.Overlaps(r.PeriodStart ?? r.PeriodEnd, r.PeriodEnd ?? r.PeriodStart, p.PeriodStart, p.PeriodEnd)).ToList() : [];
             var achieved = covering.Sum(r => r.OutcomesAchieved ?? 0);
             var expected = prices.TryGetValue(metricKey, out var pricing) && pricing.PricePerUnit!.Value.Currency == p.Amount.Value.Currency && achieved > 0
                 ? (double)(achieved * pricing.PricePerUnit.Value.Amount)

@@ -108,13 +108,59 @@ public class RuleTests
     [Fact]
     public void Price_far_above_comparable_metrics_is_flagged_with_its_z_score()
     {
-        var prices = new[] { 1000m, 1020m, 980m, 1010m, 990m, 1005m, 2000m };
+        var prices = new[] { 1000m, 1020m, 980m, 1010m, 990m, 1005m, 6000m };
         var metrics = prices.Select((_, i) => new OutcomeMetric($"P{i}", "m1", "Sustained employment", "Employment", null, null, Row("projects_outcome_metrics.csv", i + 1))).ToList();
         var pricings = prices.Select((p, i) => new OutcomePricing($"P{i}", "m1", new Money(p, "GBP"), null, null, Row("projects_outcome_pricings.csv", i + 1))).ToList();
         var flag = Assert.Single(new PriceOutlierRule().Evaluate(With(pricings: pricings, metrics: metrics), []));
         Assert.Equal(7, flag.Row);
-        Assert.Contains("1.99 times the median of 1005 GBP", flag.Reason, StringComparison.Ordinal);
+        Assert.Contains("5.97 times the median of 1005 GBP", flag.Reason, StringComparison.Ordinal);
         Assert.Empty(new PriceOutlierRule(new(MinGroupSize: 8)).Evaluate(With(pricings: pricings, metrics: metrics), []));
+    }
+
+    [Fact]
+    public void A_price_twice_its_peers_is_within_the_ordinary_spread_and_not_flagged_by_the_peer_check()
+    {
+        var prices = new[] { 1000m, 1020m, 980m, 1010m, 990m, 1005m, 2000m };
+        var metrics = prices.Select((_, i) => new OutcomeMetric($"P{i}", "m1", "Sustained employment", "Employment", null, null, Row("projects_outcome_metrics.csv", i + 1))).ToList();
+        var pricings = prices.Select((p, i) => new OutcomePricing($"P{i}", "m1", new Money(p, "GBP"), null, null, Row("projects_outcome_pricings.csv", i + 1))).ToList();
+        Assert.Empty(new PriceOutlierRule().Evaluate(With(pricings: pricings, metrics: metrics), []));
+        Assert.Single(new PriceOutlierRule(new(MinRatio: 1.5)).Evaluate(With(pricings: pricings, metrics: metrics), []));
+    }
+
+    [Fact]
+    public void Price_above_what_its_payments_imply_per_outcome_is_flagged()
+    {
+        // Three quarters paid 10 outcomes x 1000 GBP, but the pricing says 1600 GBP per outcome.
+        var results = new[] { Result(1, month: 3, achieved: 10), Result(2, month: 6, achieved: 10), Result(3, month: 9, achieved: 10) };
+        var payments = new[] { Pay(1, 10_000m, month: 3), Pay(2, 10_000m, month: 6), Pay(3, 10_000m, month: 9) };
+        var inflated = new OutcomePricing("P1", "m1", new Money(1600m, "GBP"), null, null, Row("projects_outcome_pricings.csv", 1));
+        var flag = Assert.Single(new PriceOutlierRule().Evaluate(With(payments: payments, results: results, pricings: [inflated]), []));
+        Assert.Equal(("projects_outcome_pricings.csv", 1), (flag.File, flag.Row!.Value));
+        Assert.Contains("imply 1,000.00 GBP per outcome achieved in 3 of 3 paid periods", flag.Reason, StringComparison.Ordinal);
+        Assert.Contains("1.6 times what was paid", flag.Reason, StringComparison.Ordinal);
+
+        var honest = inflated with { PricePerUnit = new Money(1000m, "GBP") };
+        Assert.Empty(new PriceOutlierRule().Evaluate(With(payments: payments, results: results, pricings: [honest]), []));
+    }
+
+    [Fact]
+    public void Periods_that_disagree_on_the_price_per_outcome_do_not_judge_the_price()
+    {
+        var results = new[] { Result(1, month: 3, achieved: 10), Result(2, month: 6, achieved: 10) };
+        var payments = new[] { Pay(1, 10_000m, month: 3), Pay(2, 16_000m, month: 6) };
+        var pricing = new OutcomePricing("P1", "m1", new Money(1600m, "GBP"), null, null, Row("projects_outcome_pricings.csv", 1));
+        Assert.Empty(new PriceOutlierRule().Evaluate(With(payments: payments, results: results, pricings: [pricing]), []));
+    }
+
+    [Fact]
+    public void Payments_without_a_payer_count_against_the_commitment_without_an_organisation()
+    {
+        // A fund project: the commissioner's commitment names it, the fund's leaves the organisation empty, as do its payments.
+        var commitments = new[] { Commitment(1, 100_000m), Commitment(2, 50_000m, payer: null!) };
+        var payments = new[] { Pay(1, 60_000m), Pay(2, 30_000m, payer: null!, month: 6), Pay(3, 30_000m, payer: null!, month: 9) };
+        var flag = Assert.Single(new PaymentExceedsCommitmentRule().Evaluate(With(payments: payments, commitments: commitments), []));
+        Assert.Equal(2, flag.Row);
+        Assert.Contains("60,000.00 GBP", flag.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -74,16 +74,19 @@ internal static class AnomaliesCommand
 
     private static Command CreateEvaluate()
     {
-        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds of synthetic labelled scenarios (default 1,2,3).", DefaultValueFactory = _ => "1,2,3" };
-        var projects = new Option<int>("--projects") { Description = "Projects per synthetic scenario (default 40).", DefaultValueFactory = _ => 40 };
+        var seeds = new Option<string>("--seeds") { Description = "Comma-separated seeds of labelled scenarios (default 1,2,3).", DefaultValueFactory = _ => "1,2,3" };
+        var projects = new Option<int?>("--projects") { Description = "Projects per scenario (default 20 with --generator scenario, 40 with synthetic)." };
+        var generator = new Option<string>("--generator") { Description = "Where the seeded scenarios come from: scenario (collab generate's generator, written and loaded as CSV; default) or synthetic (the small in-memory dataset of the detector tests).", DefaultValueFactory = _ => "scenario" };
+        generator.AcceptOnlyFromAmong("scenario", "synthetic");
         var rate = new Option<double>("--rate") { Description = "Injected anomalies as a share of actual payments (default 0.05).", DefaultValueFactory = _ => 0.05 };
         var noPeer = new Option<bool>("--no-isolation-forest") { Description = "Skip the scikit-learn IsolationForest comparison." };
         var json = new Option<bool>("--json") { Description = "Print the evaluation as JSON." };
-        var scenario = new Option<string>("--scenario") { Description = "Evaluate a generated scenario folder (collab generate --anomalies RATE) with its ground-truth.json instead of synthetic seeds." };
-        var clusters = new Option<int>("--clusters") { Description = "k-means clusters of the ML detector (default 6).", DefaultValueFactory = _ => 6 };
+        var scenario = new Option<string>("--scenario") { Description = "Evaluate a generated scenario folder (collab generate --anomalies RATE) with its ground-truth.json instead of seeds." };
+        var clusters = new Option<int>("--clusters") { Description = "k-means clusters of the ML detector (default 6).", DefaultValueFactory = _ => new MlDetectorOptions().Clusters };
         var command = new Command("evaluate", "Inject labelled anomalies into seeded scenarios and print precision, recall and F1 per rule kind, and ROC AUC and precision at k for the ML detector and IsolationForest.");
         command.Options.Add(seeds);
         command.Options.Add(projects);
+        command.Options.Add(generator);
         command.Options.Add(rate);
         command.Options.Add(noPeer);
         command.Options.Add(json);
@@ -99,22 +102,17 @@ internal static class AnomaliesCommand
                 var runs = new List<EvaluationRun>();
                 if (parseResult.GetValue(scenario) is { } dir)
                 {
-                    var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
-                    var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
-                    if (!File.Exists(truthFile))
-                    {
-                        throw new CollabInsightsException($"{truthFile} was not found: evaluate a folder written by collab generate --anomalies RATE.");
-                    }
-
-                    var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
-                    var labelled = new InjectedDataset(loaded.Value, loaded.Problems, ScenarioAnomalies.Labels(truth, loaded.Value));
-                    runs.Add(await AnomalyEvaluator.EvaluateAsync(dir, labelled, options, ct).ConfigureAwait(false));
+                    runs.Add(await AnomalyEvaluator.EvaluateScenarioAsync(dir, options, ct).ConfigureAwait(false));
                     seedList = [];
                 }
 
+                var synthetic = parseResult.GetValue(generator) == "synthetic";
+                var n = parseResult.GetValue(projects) ?? (synthetic ? 40 : 20);
                 foreach (var seed in seedList)
                 {
-                    runs.Add(await AnomalyEvaluator.EvaluateSeedAsync(seed, parseResult.GetValue(projects), parseResult.GetValue(rate), options, ct).ConfigureAwait(false));
+                    runs.Add(synthetic
+                        ? await AnomalyEvaluator.EvaluateSeedAsync(seed, n, parseResult.GetValue(rate), options, ct).ConfigureAwait(false)
+                        : await AnomalyEvaluator.EvaluateGeneratedAsync(seed, n, parseResult.GetValue(rate), options, ct).ConfigureAwait(false));
                 }
 
                 if (parseResult.GetValue(json))

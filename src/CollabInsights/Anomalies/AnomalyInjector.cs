@@ -50,6 +50,8 @@ public static class AnomalyInjector
 
     private sealed class State(CollabDataset clean, AnomalyInjectorOptions o)
     {
+        private const int MinPricedPeriods = 3;
+
         private readonly Random _rng = new(o.Seed);
         private readonly List<OutcomePayment> _payments = [.. clean.Payments];
         private readonly List<OutcomeResult> _results = [.. clean.Results];
@@ -59,6 +61,10 @@ public static class AnomalyInjector
         private readonly List<AnomalyLabel> _labels = [];
         private readonly HashSet<string> _used = [];
         private readonly HashSet<string> _capProjects = [];
+
+        // Metrics whose pricing was inflated: later injections leave their payments and results alone, so the
+        // price stays measurable against what was paid per outcome.
+        private readonly HashSet<(string Project, string? Metric)> _pricedMetrics = [];
 
         public InjectedDataset Result() => new(
             clean with { Payments = _payments, Results = _results, Pricings = _pricings, Commitments = _commitments },
@@ -111,14 +117,17 @@ public static class AnomalyInjector
                     var latest = _results.Where(r => r.ProjectId == p.ProjectId && r.MetricId == metric && r.PeriodEnd is not null).Select(r => r.PeriodEnd!.Value.LastDay).DefaultIfEmpty(end.LastDay).Max();
                     var newStart = latest.AddDays(1);
                     var newEnd = newStart.AddMonths(3).AddDays(-1);
-                    if (!Fits(p, p.Amount!.Value.Amount))
+                    var periodStart = PartialDate.OfMonth(newStart.Year, newStart.Month);
+                    if (!Fits(p, p.Amount!.Value.Amount)
+                        || _payments.Any(q => q.ProjectId == p.ProjectId && RuleData.Norm(q.MetricId) == RuleData.Norm(metric) && q.PeriodStart == periodStart && RuleData.IsActual(q)))
                     {
+                        // Another payment already pays that later quarter (an earlier injection): a second one would be an unlabelled duplicate.
                         return false;
                     }
 
                     var added = Append(p with
                     {
-                        PeriodStart = PartialDate.OfMonth(newStart.Year, newStart.Month),
+                        PeriodStart = periodStart,
                         PeriodEnd = PartialDate.OfMonth(newEnd.Year, newEnd.Month),
                         PaidAt = new DateTimeOffset(newEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(30),
                     });
@@ -182,6 +191,15 @@ public static class AnomalyInjector
                     }
 
                     var i = candidates[_rng.Next(candidates.Count)];
+                    if (PaidAtPricePeriods(_pricings[i]) < MinPricedPeriods)
+                    {
+                        // A price nobody has paid against yet is only comparable with other metrics' prices, whose spread
+                        // (3x and more for the same outcome) hides a 1.5x inflation: not a fair label for any detector.
+                        _used.Add(RecordKey.Of(_pricings[i].Provenance));
+                        return false;
+                    }
+
+                    _pricedMetrics.Add((_pricings[i].ProjectId, RuleData.Norm(_pricings[i].MetricId)));
                     var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
                     var p = _pricings[i];
                     _pricings[i] = p with
@@ -246,6 +264,12 @@ public static class AnomalyInjector
                     }
 
                     var p = _payments[i];
+                    if (!PaidAtPrice(p))
+                    {
+                        // A payment cut at its metric's cap, inflated, can still be below price x outcomes: the label would not be true.
+                        return false;
+                    }
+
                     var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
                     var amount = decimal.Round(p.Amount!.Value.Amount * factor, 2);
                     if (amount >= o.ApprovalThreshold * 0.9m && amount < o.ApprovalThreshold)
@@ -298,14 +322,46 @@ public static class AnomalyInjector
 
         private int? PickPayment()
         {
-            var candidates = Enumerable.Range(0, _payments.Count).Where(i => RuleData.IsActual(_payments[i]) && !_used.Contains(RecordKey.Of(_payments[i].Provenance))).ToList();
+            var candidates = Enumerable.Range(0, _payments.Count)
+                .Where(i => RuleData.IsActual(_payments[i]) && !_used.Contains(RecordKey.Of(_payments[i].Provenance)) && !_pricedMetrics.Contains((_payments[i].ProjectId, RuleData.Norm(_payments[i].MetricId))))
+                .ToList();
             return candidates.Count == 0 ? null : candidates[_rng.Next(candidates.Count)];
         }
 
         private int? PickResult()
         {
-            var candidates = Enumerable.Range(0, _results.Count).Where(i => !_used.Contains(RecordKey.Of(_results[i].Provenance))).ToList();
+            var candidates = Enumerable.Range(0, _results.Count)
+                .Where(i => !_used.Contains(RecordKey.Of(_results[i].Provenance)) && !_pricedMetrics.Contains((_results[i].ProjectId, RuleData.Norm(_results[i].MetricId))))
+                .ToList();
             return candidates.Count == 0 ? null : candidates[_rng.Next(candidates.Count)];
+        }
+
+        /// <summary>True when all payments for <paramref name="payment"/>'s metric and period together are within 5% of its price x the outcomes achieved in that period.</summary>
+        private bool PaidAtPrice(OutcomePayment payment)
+        {
+            var metric = RuleData.Norm(payment.MetricId);
+            if (_pricings.FirstOrDefault(x => x.ProjectId == payment.ProjectId && RuleData.Norm(x.MetricId) == metric && x.PricePerUnit is not null) is not { } pricing
+                || pricing.PricePerUnit!.Value.Currency != payment.Amount!.Value.Currency)
+            {
+                return false;
+            }
+
+            var achieved = _results.Where(r => r.ProjectId == payment.ProjectId && RuleData.Norm(r.MetricId) == metric && r.PeriodStart == payment.PeriodStart && r.PeriodEnd == payment.PeriodEnd).Sum(r => r.OutcomesAchieved ?? 0);
+            var paid = _payments.Where(q => RuleData.IsActual(q) && q.ProjectId == payment.ProjectId && RuleData.Norm(q.MetricId) == metric && q.PeriodStart == payment.PeriodStart && q.PeriodEnd == payment.PeriodEnd).Sum(q => q.Amount!.Value.Amount);
+            var expected = achieved * pricing.PricePerUnit.Value.Amount;
+            return expected > 0 && Math.Abs(paid - expected) <= 0.05m * expected;
+        }
+
+        /// <summary>Periods of the pricing's metric whose actual payments (all payers, the pricing's currency) are within 5% of its price x the outcomes achieved.</summary>
+        private int PaidAtPricePeriods(OutcomePricing pricing)
+        {
+            var metric = RuleData.Norm(pricing.MetricId);
+            var price = pricing.PricePerUnit!.Value;
+            var achieved = _results.Where(r => r.ProjectId == pricing.ProjectId && RuleData.Norm(r.MetricId) == metric && r.OutcomesAchieved is > 0 && r.PeriodStart is not null)
+                .GroupBy(r => (r.PeriodStart, r.PeriodEnd)).ToDictionary(g => g.Key, g => g.Sum(r => r.OutcomesAchieved!.Value));
+            return _payments.Where(p => RuleData.IsActual(p) && p.ProjectId == pricing.ProjectId && RuleData.Norm(p.MetricId) == metric && p.Amount!.Value.Currency == price.Currency)
+                .GroupBy(p => (p.PeriodStart, p.PeriodEnd))
+                .Count(g => achieved.TryGetValue(g.Key, out var n) && Math.Abs(g.Sum(p => p.Amount!.Value.Amount) - (n * price.Amount)) <= 0.05m * n * price.Amount);
         }
 
         private decimal PaidBy(string project, string? payer, string currency) =>

@@ -1,5 +1,7 @@
 using CollabInsights.Anomalies.Internal;
 using CollabInsights.Anomalies.Ml;
+using CollabInsights.OffChain;
+using CollabInsights.Scenarios;
 
 namespace CollabInsights.Anomalies.Evaluation;
 
@@ -13,11 +15,50 @@ public static class AnomalyEvaluator
     public static IReadOnlyList<string> PaymentKinds { get; } =
         [FlagKinds.DuplicatePayment, FlagKinds.PaymentWithoutResult, FlagKinds.PaidBeforePeriodEnd, FlagKinds.SplitPayment, FlagKinds.MlOutlier];
 
+    /// <summary>
+    /// Generates a scenario with <see cref="ScenarioGenerator"/> (seed <paramref name="seed"/>, <paramref name="projects"/> projects),
+    /// injects labelled anomalies at <paramref name="rate"/> as <c>collab generate --anomalies</c> does, writes it to a temporary
+    /// folder, loads it back through the INDIGO loader and evaluates it (the folder is deleted afterwards).
+    /// </summary>
+    public static async Task<EvaluationRun> EvaluateGeneratedAsync(int seed, int projects = 20, double rate = 0.05, AnomalyEvaluatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"collab-eval-{Guid.NewGuid():N}");
+        try
+        {
+            await ScenarioGenerator.WriteAsync(new ScenarioOptions { Seed = seed, Projects = projects }, dir, cancellationToken, s => ScenarioAnomalies.Inject(s, rate)).ConfigureAwait(false);
+            var run = await EvaluateScenarioAsync(dir, options, cancellationToken).ConfigureAwait(false);
+            return run with { Name = $"scenario seed {seed}, {projects} projects" };
+        }
+        finally
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+    }
+
+    /// <summary>Evaluates a scenario folder written by <c>collab generate --anomalies RATE</c> against its <c>ground-truth.json</c>.</summary>
+    public static async Task<EvaluationRun> EvaluateScenarioAsync(string directory, AnomalyEvaluatorOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(directory);
+        var truthFile = Path.Combine(directory, ScenarioGroundTruth.FileName);
+        if (!File.Exists(truthFile))
+        {
+            throw new CollabInsightsException($"{truthFile} was not found: evaluate a folder written by collab generate --anomalies RATE.");
+        }
+
+        var loaded = await IndigoSource.LoadAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var truth = ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, cancellationToken).ConfigureAwait(false));
+        var labelled = new InjectedDataset(loaded.Value, loaded.Problems, ScenarioAnomalies.Labels(truth, loaded.Value));
+        return await EvaluateAsync(directory, labelled, options, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Builds a clean synthetic dataset for <paramref name="seed"/>, injects anomalies with the same seed, and evaluates it.</summary>
     public static Task<EvaluationRun> EvaluateSeedAsync(int seed, int projects = 40, double rate = 0.05, AnomalyEvaluatorOptions? options = null, CancellationToken cancellationToken = default)
     {
         var injected = AnomalyInjector.Inject(SyntheticCollab.Build(seed, projects), new AnomalyInjectorOptions(Seed: seed, Rate: rate));
-        return EvaluateAsync($"seed {seed}", injected, options, cancellationToken);
+        return EvaluateAsync($"synthetic seed {seed}, {projects} projects", injected, options, cancellationToken);
     }
 
     /// <summary>Evaluates the rules and the ML detector on <paramref name="injected"/>.</summary>
@@ -68,8 +109,11 @@ public static class AnomalyEvaluator
     }
 
     /// <summary>
-    /// Payments that are not clean although not labelled themselves: they pay for a metric whose price or
-    /// result was altered (their price per outcome no longer matches), so they are neither positives nor negatives.
+    /// Payments that are not clean although not labelled themselves, so they are neither positives nor negatives:
+    /// those paying for a metric whose price or result was altered (their price per outcome no longer matches), those of a
+    /// project whose commitment was lowered (every payer's share of the commitments moved), and
+    /// those sharing the metric and period of a labelled payment (the first copy of a duplicate, the co-payer of an
+    /// inflated payment: the pair is the anomaly, and no detector can tell which copy was entered second).
     /// </summary>
     private static IEnumerable<string> Affected(InjectedDataset injected)
     {
@@ -77,7 +121,11 @@ public static class AnomalyEvaluator
         var metrics = injected.Dataset.Pricings.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId)))
             .Concat(injected.Dataset.Results.Where(r => keys.Contains(RecordKey.Of(r.Provenance))).Select(r => (r.ProjectId, RuleData.Norm(r.MetricId))))
             .ToHashSet();
-        return injected.Dataset.Payments.Where(p => metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId)))).Select(p => RecordKey.Of(p.Provenance));
+        var projects = injected.Dataset.Commitments.Where(c => keys.Contains(RecordKey.Of(c.Provenance))).Select(c => c.ProjectId).ToHashSet(StringComparer.Ordinal);
+        var periods = injected.Dataset.Payments.Where(p => keys.Contains(RecordKey.Of(p.Provenance))).Select(p => (p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)).ToHashSet();
+        return injected.Dataset.Payments
+            .Where(p => projects.Contains(p.ProjectId) || metrics.Contains((p.ProjectId, RuleData.Norm(p.MetricId))) || periods.Contains((p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)))
+            .Select(p => RecordKey.Of(p.Provenance));
     }
 
     /// <summary>ROC AUC (Mann-Whitney, ties count half) and precision at k = number of positives.</summary>

@@ -36,11 +36,24 @@ public static class EvaluationText
         sb.Append(CultureInfo.InvariantCulture, $"{"rule",-28} {"labelled",8} {"flagged",8} {"tp",5} {"precision",9} {"recall",7} {"f1",6}\n");
         foreach (var k in rules)
         {
+            if (!k.Evaluable)
+            {
+                sb.Append(CultureInfo.InvariantCulture, $"{k.Kind,-28} {k.Labelled,8} {k.Flagged,8} {k.TruePositives,5} {"n/a",9} {"n/a",7} {"n/a",6}\n");
+                continue;
+            }
+
             sb.Append(CultureInfo.InvariantCulture, $"{k.Kind,-28} {k.Labelled,8} {k.Flagged,8} {k.TruePositives,5} {k.Precision,9:0.000} {k.Recall,7:0.000} {k.F1,6:0.000}\n");
         }
 
         var all = new KindMetrics("all rules", rules.Sum(k => k.Labelled), rules.Sum(k => k.Flagged), rules.Sum(k => k.TruePositives));
         sb.Append(CultureInfo.InvariantCulture, $"{all.Kind,-28} {all.Labelled,8} {all.Flagged,8} {all.TruePositives,5} {all.Precision,9:0.000} {all.Recall,7:0.000} {all.F1,6:0.000}\n");
+        foreach (var k in rules.Where(k => !k.Evaluable))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"  n/a {k.Kind}: no labelled case and no flag, so nothing was measured");
+            sb.Append(k.Kind == FlagKinds.PaidBeforePeriodEnd
+                ? " (the INDIGO outcome payments layout has no payment date: this kind is checked only on chain, where a payment has its block time)\n"
+                : "\n");
+        }
     }
 
     private static void AppendRanking(StringBuilder sb, IReadOnlyList<RankingMetrics> ranking)

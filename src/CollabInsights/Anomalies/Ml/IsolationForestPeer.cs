@@ -42,7 +42,7 @@ public static class IsolationForestPeer
         Directory.CreateDirectory(dir);
         try
         {
-            var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), PaymentFeatures.Names.Count);
+            var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), PaymentFeatures.Names.Count, PaymentFeatures.MinimumScales);
             var csv = new StringBuilder("key," + string.Join(',', PaymentFeatures.Names) + "\n");
             foreach (var r in rows)
             {

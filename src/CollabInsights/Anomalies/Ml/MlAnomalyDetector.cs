@@ -8,10 +8,12 @@ using Microsoft.ML.Trainers;
 namespace CollabInsights.Anomalies.Ml;
 
 /// <summary>
-/// Unsupervised anomaly scores for payments: engineered <see cref="PaymentFeatures"/>, robust scaling, and
-/// ML.NET k-means; a payment's score is its squared distance to the nearest centre, calibrated to a 0..1 rank,
-/// explained by the features contributing most to that distance. Chosen by measurement over RandomizedPca,
-/// whose relative residual scores a huge value along the main direction near 0.
+/// Unsupervised anomaly scores for payments: engineered <see cref="PaymentFeatures"/>, robust scaling with a
+/// per-feature floor, a sign(z) ln(1 + |z|) compression, and ML.NET k-means; a payment's score is its squared
+/// distance to the nearest centre, calibrated to a 0..1 rank, explained by the features contributing most to that
+/// distance. Chosen by measurement: on generated scenarios (seeds 1-5, 20 projects) ML.NET RandomizedPca scored
+/// ROC AUC 0.14-0.43 on the subtle anomalies (its relative residual ranks a huge value along the main direction
+/// low) and its average with k-means 0.58-0.96, while k-means alone reached 0.98-1.00.
 /// </summary>
 public static class MlAnomalyDetector
 {
@@ -30,8 +32,8 @@ public static class MlAnomalyDetector
         }
 
         var width = PaymentFeatures.Names.Count;
-        var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), width);
-        var scaled = rows.Select(r => scaler.Transform(r.Values)).ToList();
+        var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), width, PaymentFeatures.MinimumScales);
+        var scaled = rows.Select(r => scaler.TransformCompressed(r.Values)).ToList();
         var ml = new MLContext(o.Seed);
         var data = ml.Data.LoadFromEnumerable(scaled.Select(s => new Row { Features = s.Select(v => (float)v).ToArray() }), SchemaFor(ml, width));
         var k = Math.Max(1, Math.Min(o.Clusters, rows.Count));

@@ -18,22 +18,33 @@ public static class PaymentFeatureExtractor
         var prices = dataset.Pricings.Where(p => p.PricePerUnit is { Amount: > 0 }).GroupBy(p => (p.ProjectId, RuleData.Norm(p.MetricId))).ToDictionary(g => g.Key, g => g.First());
         var metrics = dataset.Metrics.GroupBy(m => (m.ProjectId, RuleData.Norm(m.Id))).ToDictionary(g => g.Key, g => g.First());
         var peerMedian = PeerMedians(dataset, metrics);
+        // What all payers paid for a metric and period, and each payer's share of the project's commitments in a currency:
+        // payments are normally split between funders by their committed share, so the expected payment is price x outcomes x share.
+        var periodPaid = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd, p.Amount!.Value.Currency)).ToDictionary(g => g.Key, g => g.Sum(p => (double)p.Amount!.Value.Amount));
+        var projectCaps = caps.GroupBy(c => (c.Key.ProjectId, c.Key.Currency)).ToDictionary(g => g.Key, g => g.Sum(c => (double)c.Value));
         var obligation = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.PayerId), RuleData.Norm(p.RecipientId), RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)).ToDictionary(g => g.Key, g => g.Count());
         var byPayer = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.PayerId))).ToDictionary(g => g.Key, g => g.ToList());
         var projectMedian = payments.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => RuleData.Median(g.Select(p => (double)p.Amount!.Value.Amount).Order().ToList()));
         var rows = new List<PaymentFeatures>(payments.Count);
+        // A result with one unreadable bound covers only its known month here, not every period before or after it.
         foreach (var p in payments)
         {
             var amount = (double)p.Amount!.Value.Amount;
             var metricKey = (p.ProjectId, RuleData.Norm(p.MetricId));
             var payerKey = (p.ProjectId, RuleData.Norm(p.PayerId));
             var cap = caps.TryGetValue((p.ProjectId, RuleData.Norm(p.PayerId), p.Amount.Value.Currency), out var c) ? (double)c : double.NaN;
-            var covering = results.TryGetValue(metricKey, out var rs) ? rs.Where(r => RuleData.Overlaps(r.PeriodStart, r.PeriodEnd, p.PeriodStart, p.PeriodEnd)).ToList() : [];
+            var covering = results.TryGetValue(metricKey, out var rs) ? rs.Where(r => (r.PeriodStart ?? r.PeriodEnd) is not null && RuleData.Overlaps(r.PeriodStart ?? r.PeriodEnd, r.PeriodEnd ?? r.PeriodStart, p.PeriodStart, p.PeriodEnd)).ToList() : [];
             var achieved = covering.Sum(r => r.OutcomesAchieved ?? 0);
-            var priceRatio = prices.TryGetValue(metricKey, out var pricing) && pricing.PricePerUnit!.Value.Currency == p.Amount.Value.Currency && achieved > 0
-                ? Math.Log(amount / (double)(achieved * pricing.PricePerUnit.Value.Amount))
+            var expected = prices.TryGetValue(metricKey, out var pricing) && pricing.PricePerUnit!.Value.Currency == p.Amount.Value.Currency && achieved > 0
+                ? (double)(achieved * pricing.PricePerUnit.Value.Amount)
                 : double.NaN;
-            var peer = pricing is not null && peerMedian.TryGetValue(pricing, out var pm) ? pm : double.NaN;
+            var allPaid = periodPaid[(p.ProjectId, RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd, p.Amount.Value.Currency)];
+            // One-sided: paying less than price x outcomes is normal (a metric's last payment is cut at its cap), paying more is not.
+            var priceRatio = Math.Max(0, Math.Log(allPaid / expected));
+            var share = projectCaps.TryGetValue((p.ProjectId, p.Amount.Value.Currency), out var projectCap) && projectCap > 0 ? cap / projectCap : double.NaN;
+            var shareRatio = Math.Max(0, Math.Log(amount / (expected * share)));
+            // One-sided too: a contract price below its peers does not make a payment suspicious.
+            var peer = pricing is not null && peerMedian.TryGetValue(pricing, out var pm) ? Math.Max(0, pm) : double.NaN;
             var at = p.PaidAt ?? (p.Provenance as ChainProvenance)?.Timestamp;
             var days = at is { } t && p.PeriodEnd is { } end ? DateOnly.FromDateTime(t.UtcDateTime).DayNumber - end.LastDay.DayNumber : double.NaN;
             var same = byPayer[payerKey];
@@ -46,6 +57,7 @@ public static class PaymentFeatureExtractor
                 amount > 0 ? Math.Log((double)(p.AmountUsd ?? p.Amount.Value.Amount)) : double.NaN,
                 amount / cap,
                 priceRatio,
+                shareRatio,
                 peer,
                 days,
                 obligation[(p.ProjectId, RuleData.Norm(p.PayerId), RuleData.Norm(p.RecipientId), RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)],

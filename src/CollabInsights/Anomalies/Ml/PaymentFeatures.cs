@@ -15,6 +15,7 @@ public sealed record PaymentFeatures(OutcomePayment Payment, string Key, IReadOn
         "log_amount",
         "share_of_commitment",
         "log_paid_vs_price_x_outcomes",
+        "log_paid_vs_payer_share",
         "log_price_vs_peers",
         "days_after_period_end",
         "payments_same_obligation",
@@ -24,13 +25,21 @@ public sealed record PaymentFeatures(OutcomePayment Payment, string Key, IReadOn
         "covered_by_result",
     ];
 
+    /// <summary>
+    /// Smallest spread the <see cref="RobustScaler"/> may use per feature, in the feature's own unit: 0.05 (about 5%) for the
+    /// logs, ratios and shares, so a feature that is constant up to cent rounding does not turn rounding into distance; none for
+    /// days, counts and the 0/1 coverage, whose smallest step is already meaningful.
+    /// </summary>
+    public static IReadOnlyList<double> MinimumScales { get; } = [0.05, 0.05, 0.01, 0.01, 0.05, 0, 0, 0, 0.05, 0.05, 0];
+
     /// <summary>What each feature means, for explanations.</summary>
     public static IReadOnlyDictionary<string, string> Descriptions { get; } = new Dictionary<string, string>
     {
         ["log_amount"] = "payment amount",
         ["share_of_commitment"] = "share of the payer's commitment",
-        ["log_paid_vs_price_x_outcomes"] = "amount paid against price x outcomes achieved",
-        ["log_price_vs_peers"] = "contract price against comparable metrics",
+        ["log_paid_vs_price_x_outcomes"] = "excess of what all payers paid for the metric and period over price x outcomes achieved",
+        ["log_paid_vs_payer_share"] = "excess of the amount over price x outcomes x the payer's share of the commitments",
+        ["log_price_vs_peers"] = "excess of the contract price over comparable metrics",
         ["days_after_period_end"] = "days between period end and payment",
         ["payments_same_obligation"] = "payments for the same metric and period",
         ["payments_within_30_days"] = "payments by the payer to the project within 30 days",

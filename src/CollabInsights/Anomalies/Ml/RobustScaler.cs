@@ -20,8 +20,11 @@ public sealed class RobustScaler
     /// <summary>Robust spread of each feature.</summary>
     public IReadOnlyList<double> Scales { get; }
 
-    /// <summary>Fits the medians and spreads on <paramref name="rows"/> (NaN = unknown, ignored).</summary>
-    public static RobustScaler Fit(IReadOnlyList<IReadOnlyList<double>> rows, int width)
+    /// <summary>
+    /// Fits the medians and spreads on <paramref name="rows"/> (NaN = unknown, ignored). A spread is never below the
+    /// feature's <paramref name="minimumScales"/> entry (default none), so cent rounding of a nearly constant feature is not blown up into outliers.
+    /// </summary>
+    public static RobustScaler Fit(IReadOnlyList<IReadOnlyList<double>> rows, int width, IReadOnlyList<double>? minimumScales = null)
     {
         ArgumentNullException.ThrowIfNull(rows);
         var medians = new double[width];
@@ -31,7 +34,7 @@ public sealed class RobustScaler
             var column = rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList();
             if (column.Count == 0)
             {
-                scales[j] = 1;
+                scales[j] = Math.Max(1, minimumScales?[j] ?? 0);
                 continue;
             }
 
@@ -40,7 +43,12 @@ public sealed class RobustScaler
             var mad = RuleData.Median(column.Select(v => Math.Abs(v - medians[j])).Order().ToList());
             var mean = column.Average();
             var std = Math.Sqrt(column.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, column.Count - 1));
-            scales[j] = iqr > 1e-9 ? iqr / 1.349 : mad > 1e-9 ? mad / 0.6745 : std > 1e-9 ? std : 1;
+            var floor = minimumScales?[j] ?? 0;
+
+            // When most values are equal (IQR and MAD 0), the standard deviation would be set by the outliers themselves;
+            // the feature's floor, when it has one, is the honest unit then.
+            scales[j] = iqr > 1e-9 ? iqr / 1.349 : mad > 1e-9 ? mad / 0.6745 : floor > 0 ? floor : std > 1e-9 ? std : 1;
+            scales[j] = Math.Max(scales[j], floor);
         }
 
         return new RobustScaler(medians, scales);
@@ -58,6 +66,12 @@ public sealed class RobustScaler
 
         return result;
     }
+
+    /// <summary>
+    /// The scaled row with each value passed through sign(z) ln(1 + |z|): ordinary spread (|z| about 1) stays nearly linear
+    /// while a value thousands of spreads out counts a few units, so no single feature decides a distance alone.
+    /// </summary>
+    public double[] TransformCompressed(IReadOnlyList<double> row) => Transform(row).Select(z => Math.Sign(z) * Math.Log(1 + Math.Abs(z))).ToArray();
 
     private static double Quantile(List<double> sorted, double q)
     {

@@ -34,9 +34,12 @@ public sealed class PaymentExceedsCommitmentRule(PaymentExceedsCommitmentOptions
             }
 
             var payer = RuleData.Norm(p.PayerId);
+            // A payment with no payer belongs to the commitment with no organisation (INDIGO leaves both empty for an
+            // outcome fund's share); failing that, to the project's only commitment in that currency.
             var target = payer is not null
                 ? candidates.Where(c => RuleData.Norm(c.OrganisationId) == payer).ToList()
-                : _options.AttributeUnnamedPayer ? candidates : [];
+                : !_options.AttributeUnnamedPayer ? []
+                : candidates.Where(c => RuleData.Norm(c.OrganisationId) is null).ToList() is { Count: 1 } unnamed ? unnamed : candidates;
             if (target.Count != 1)
             {
                 continue;

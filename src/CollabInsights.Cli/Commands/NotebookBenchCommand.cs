@@ -22,7 +22,8 @@ internal static class NotebookBenchCommand
             {
                 var notebooks = parseResult.GetValue(folder) ?? (Directory.Exists("notebooks") ? "notebooks" : null);
                 var result = await KernelBenchmark.RunAsync(parseResult.GetValue(assembly) ?? typeof(NotebookBenchCommand).Assembly.Location, Math.Max(1, parseResult.GetValue(cells)), notebooks, ct).ConfigureAwait(false);
-                var path = parseResult.GetValue(outOption)!;
+                var path = Path.GetFullPath(parseResult.GetValue(outOption)!);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
                 var json = JsonSerializer.Serialize(new
                 {
                     benchmark = "notebook-kernel",

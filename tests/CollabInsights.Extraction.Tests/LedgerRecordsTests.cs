@@ -19,22 +19,7 @@ public sealed class LedgerRecordsTests
         var books = ScenarioGenerator.Generate(new ScenarioOptions { Seed = 5, Projects = 2 }).Dataset;
         await using var node = await AnvilNode.StartAsync(new AnvilOptions(), Ct);
         var seeded = await LedgerSeeder.SeedAsync(books, node.Rpc, cancellationToken: Ct);
-        var dir = RepoPaths.NewTempDirectory();
-        await new LogExtractor(new RpcLogSource(node.Rpc), new ExtractionOptions
-        {
-            OutputDirectory = dir,
-            Filter = EventFilter.ForAddresses(seeded.LedgerAddress.ToLowerInvariant()),
-            FromBlock = seeded.FromBlock,
-            ToBlock = seeded.ToBlock,
-            Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
-            BlockTimestamps = true,
-        }).RunAsync(null, Ct);
-
-        var records = await LedgerRecords.ReadAsync(dir, new LedgerRecordOptions
-        {
-            ProjectCurrencies = books.Projects.ToDictionary(p => p.Id, p => books.Payments.First(x => x.ProjectId == p.Id && x.Amount is not null).Amount!.Value.Currency),
-            OrganisationsByAddress = seeded.OrganisationAddresses.ToDictionary(kv => kv.Value.ToLowerInvariant(), kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key),
-        }, Ct);
+        var records = await LedgerChain.ExtractAsync(node.Rpc, seeded, books, Ct);
 
         Assert.NotEmpty(records.Payments);
         Assert.NotEmpty(records.Attestations);

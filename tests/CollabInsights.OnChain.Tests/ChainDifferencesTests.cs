@@ -204,21 +204,7 @@ public class ChainDifferencesTests
 
     private static async Task<CollabDataset> ExtractAsync(AnvilNode node, LedgerSeedResult seeded, CollabDataset books)
     {
-        var dir = RepoPaths.NewTempDirectory();
-        await new LogExtractor(new RpcLogSource(node.Rpc), new ExtractionOptions
-        {
-            OutputDirectory = dir,
-            Filter = EventFilter.ForAddresses(seeded.LedgerAddress.ToLowerInvariant()),
-            FromBlock = seeded.FromBlock,
-            ToBlock = seeded.ToBlock,
-            Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
-            BlockTimestamps = true,
-        }).RunAsync(null, Ct);
-        var records = await LedgerRecords.ReadAsync(dir, new LedgerRecordOptions
-        {
-            ProjectCurrencies = books.Projects.ToDictionary(p => p.Id, p => books.Payments.First(x => x.ProjectId == p.Id && x.Amount is not null).Amount!.Value.Currency),
-            OrganisationsByAddress = seeded.OrganisationAddresses.ToDictionary(kv => kv.Value.ToLowerInvariant(), kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key),
-        }, Ct);
+        var records = await LedgerChain.ExtractAsync(node.Rpc, seeded, books, Ct);
         return CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
     }
 }

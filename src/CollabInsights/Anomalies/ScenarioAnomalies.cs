@@ -54,7 +54,7 @@ public static class ScenarioAnomalies
         }
 
         var newline = text.Contains("\r\n", StringComparison.Ordinal) ? "\r\n" : "\n";
-        var rows = CsvPatch.Parse(text);
+        var rows = CsvPatch.Parse(file, text);
         var header = rows[0];
         int Col(string name) => header.FindIndex(h => string.Equals(h.Trim(), name, StringComparison.Ordinal));
         void Set(List<string> row, string name, string? value)

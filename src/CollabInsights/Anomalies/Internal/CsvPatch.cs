@@ -1,66 +1,20 @@
 using System.Text;
+using CollabInsights.OffChain.Internal;
 
 namespace CollabInsights.Anomalies.Internal;
 
-/// <summary>Minimal RFC 4180 reading and writing of a whole CSV text, to patch single cells of generated files.</summary>
+/// <summary>Reads a whole CSV text into rows and writes it back (RFC 4180 quoting), to patch single cells of generated files.</summary>
 internal static class CsvPatch
 {
-    public static List<List<string>> Parse(string text)
+    /// <summary>Every record of <paramref name="text"/>, header first, parsed by the ingest's CSV reader.</summary>
+    public static List<List<string>> Parse(string file, string text)
     {
-        var rows = new List<List<string>>();
-        var row = new List<string>();
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < text.Length; i++)
+        var table = CsvTable.Parse(file, text);
+        var rows = new List<List<string>>(table.RowCount + 1);
+        rows.Add([.. table.Header]);
+        for (var row = 1; row <= table.RowCount; row++)
         {
-            var c = text[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                row.Add(cell.ToString());
-                cell.Clear();
-            }
-            else if (c == '\n' || c == '\r')
-            {
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n')
-                {
-                    i++;
-                }
-
-                row.Add(cell.ToString());
-                cell.Clear();
-                rows.Add(row);
-                row = [];
-            }
-            else
-            {
-                cell.Append(c);
-            }
-        }
-
-        if (cell.Length > 0 || row.Count > 0)
-        {
-            row.Add(cell.ToString());
-            rows.Add(row);
+            rows.Add([.. table.Row(row)]);
         }
 
         return rows;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using CollabInsights.OffChain.Internal;
 using CollabInsights.Reporting;
 using Plotly.NET;
 using Plotly.NET.CSharp;
@@ -84,10 +85,11 @@ internal static class BenchHtml
         }
 
         html.Append("</tr></thead><tbody>\n");
-        foreach (var line in BenchmarkReport.ToCsv(run).Split('\n', StringSplitOptions.RemoveEmptyEntries).Skip(1))
+        var table = CsvTable.Parse("results.csv", BenchmarkReport.ToCsv(run));
+        for (var row = 1; row <= table.RowCount; row++)
         {
             html.Append("<tr>");
-            foreach (var cell in SplitCsv(line))
+            foreach (var cell in table.Row(row))
             {
                 html.Append("<td>").Append(HtmlTable.Escape(cell)).Append("</td>");
             }
@@ -96,47 +98,6 @@ internal static class BenchHtml
         }
 
         return html.Append("</tbody></table>\n").ToString();
-    }
-
-    private static IEnumerable<string> SplitCsv(string line)
-    {
-        var cell = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var ch = line[i];
-            if (quoted)
-            {
-                if (ch == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    cell.Append('"');
-                    i++;
-                }
-                else if (ch == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    cell.Append(ch);
-                }
-            }
-            else if (ch == '"')
-            {
-                quoted = true;
-            }
-            else if (ch == ',')
-            {
-                yield return cell.ToString();
-                cell.Clear();
-            }
-            else
-            {
-                cell.Append(ch);
-            }
-        }
-
-        yield return cell.ToString();
     }
 
     private static string F(double value) => value.ToString("0.##", CultureInfo.InvariantCulture);

@@ -173,6 +173,22 @@ public sealed class SessionTests
         Assert.Equal("40", Assert.IsType<ExecuteResultOutput>(Assert.Single(later.Outputs)).Data.PlainText);
     }
 
+    [Fact]
+    public async Task A_deleted_working_directory_is_an_error_output_and_later_cells_of_any_session_still_run()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        using var gone = new CSharpSession(new CSharpSessionOptions { WorkingDirectory = dir });
+        Directory.Delete(dir, recursive: true);
+
+        var failed = await gone.ExecuteAsync("1 + 1", cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(120), Ct);
+        Assert.Equal("DirectoryNotFoundException", failed.Error?.Name);
+        Assert.Contains("working directory", failed.Error!.Value, StringComparison.Ordinal);
+
+        using var other = new CSharpSession(new CSharpSessionOptions { WorkingDirectory = RepoPaths.NewTempDirectory() });
+        var ok = await other.ExecuteAsync("20 + 22", cancellationToken: Ct).WaitAsync(TimeSpan.FromSeconds(120), Ct); // the process-wide gate was released
+        Assert.Equal("42", Assert.IsType<ExecuteResultOutput>(Assert.Single(ok.Outputs)).Data.PlainText);
+    }
+
     private static void EmitAssembly(string path, string name, string source)
     {
         var compilation = CSharpCompilation.Create(name, [CSharpSyntaxTree.ParseText(source)],

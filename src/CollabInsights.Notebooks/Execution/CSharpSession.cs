@@ -108,11 +108,14 @@ public sealed partial class CSharpSession : IDisposable
             return new CellExecution(count, [stopped], stopped, stopwatch.Elapsed);
         }
 
+        // Everything after the gate is taken runs inside the try, so the gate is always given back: a throw here
+        // (e.g. the process's current directory was deleted) used to leave every later cell of the process waiting.
         var sink = new ExecutionSink(observer);
-        var previousDirectory = Directory.GetCurrentDirectory();
+        string? previousDirectory = null;
         ErrorOutput? error = null;
         try
         {
+            previousDirectory = CurrentDirectoryOrNull();
             ScriptInterrupt.Reset();
             ExecutionSink.Current = sink;
             Directory.SetCurrentDirectory(WorkingDirectory);
@@ -126,11 +129,20 @@ public sealed partial class CSharpSession : IDisposable
         {
             error = Stopped(cellName, "interrupted while compiling");
         }
+        catch (IOException e)
+        {
+            var message = $"{cellName} did not run: the notebook's working directory cannot be entered ({e.Message}). Run it from an existing folder.";
+            error = new ErrorOutput("DirectoryNotFoundException", message, [message]);
+        }
         finally
         {
             running = null;
             ExecutionSink.Current = null;
-            TryRestoreDirectory(previousDirectory);
+            if (previousDirectory is not null)
+            {
+                TryRestoreDirectory(previousDirectory);
+            }
+
             ProcessGate.Release();
         }
 
@@ -396,6 +408,18 @@ public sealed partial class CSharpSession : IDisposable
         return tree?.GetRoot() is Microsoft.CodeAnalysis.CSharp.Syntax.CompilationUnitSyntax unit
             && unit.Members.LastOrDefault() is Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax { Statement: Microsoft.CodeAnalysis.CSharp.Syntax.ExpressionStatementSyntax statement }
             && statement.SemicolonToken.IsMissing;
+    }
+
+    private static string? CurrentDirectoryOrNull()
+    {
+        try
+        {
+            return Directory.GetCurrentDirectory();
+        }
+        catch (IOException)
+        {
+            return null; // the process's current directory was deleted; the cell runs in its working directory
+        }
     }
 
     private static void TryRestoreDirectory(string directory)

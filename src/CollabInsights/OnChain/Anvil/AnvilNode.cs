@@ -34,13 +34,15 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
     ];
 
     // Runs anvil in the background, reports its pid, then blocks reading stdin: when the parent's
-    // end of the pipe closes (dispose, exit, crash, SIGKILL) `cat` ends and anvil is killed.
+    // end of the pipe closes (dispose, exit, crash, SIGKILL) `cat` ends and anvil is killed, with its
+    // children first (npm's node_modules/.bin/anvil is a node launcher whose child is the real anvil).
     private const string WatchdogScript = """
         "$@" </dev/null &
         child=$!
         echo "collab-anvil-pid $child"
-        trap 'kill $child 2>/dev/null; exit 0' TERM INT HUP
+        trap 'pkill -P $child 2>/dev/null; kill $child 2>/dev/null; exit 0' TERM INT HUP
         cat >/dev/null
+        pkill -P $child 2>/dev/null
         kill $child 2>/dev/null
         wait $child 2>/dev/null
         """;
@@ -202,9 +204,11 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
 
     private void Stop()
     {
+        // Kill anvil and anything it started (a launcher's child) first: once its launcher is gone, the child
+        // would be re-parented and out of reach. Then closing the watchdog's stdin ends the shell.
+        KillPid(ProcessId);
         try
         {
-            // Closing the watchdog's stdin kills anvil; killing the tree covers a stuck shell.
             _process.StandardInput.Close();
         }
         catch (IOException)
@@ -214,7 +218,6 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
         {
         }
 
-        KillPid(ProcessId);
         try
         {
             if (!_process.HasExited)
@@ -235,7 +238,7 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
         try
         {
             using var p = Process.GetProcessById(pid);
-            p.Kill();
+            p.Kill(entireProcessTree: true);
         }
         catch (ArgumentException)
         {

@@ -137,6 +137,7 @@ public sealed partial class CSharpSession : IDisposable
         finally
         {
             running = null;
+            cts.Cancel(); // ends the cell's time-limit task, which otherwise waits forever when there is no limit
             ExecutionSink.Current = null;
             if (previousDirectory is not null)
             {

@@ -12,13 +12,18 @@ pg_export="$(bash scripts/postgres.sh --export)" && [[ "$pg_export" == export\ C
 eval "$pg_export"
 export COLLAB_REPO_ROOT="$ROOT"
 log="$(mktemp)"
-dotnet test --solution CollabInsights.sln -c "$CONFIGURATION" --no-build "$@" 2>&1 | tee "$log"
+# Each test application stops (and its run fails) after COLLAB_TEST_TIMEOUT, so a hang fails fast instead of
+# running into CI's limit; the whole suite takes about 5 minutes.
+dotnet test --solution CollabInsights.sln -c "$CONFIGURATION" --no-build --timeout "${COLLAB_TEST_TIMEOUT:-20m}" "$@" 2>&1 | tee "$log"
 rc=${PIPESTATUS[0]}
 passed=$(grep -E '^\s+succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 failed=$(grep -E '^\s+failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 skipped=$(grep -E '^\s+skipped: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 errors=$(grep -E '^\s+error: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || echo 0)
 if [[ $rc -ne 0 && $failed -eq 0 ]]; then failed=$((errors > 0 ? errors : 1)); fi
+if [[ ${errors:-0} -gt 0 ]]; then
+  echo "$errors test application(s) stopped before all their tests ran: a crash, or longer than COLLAB_TEST_TIMEOUT (${COLLAB_TEST_TIMEOUT:-20m}); see the log above"
+fi
 rm -f "$log"
 line="tests: ${passed:-0} passed, ${failed:-0} failed"
 [[ ${skipped:-0} -gt 0 ]] && line="$line, $skipped skipped"

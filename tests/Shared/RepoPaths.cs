@@ -37,12 +37,77 @@ internal static class RepoPaths
         return path;
     }
 
-    /// <summary>A fresh empty temporary directory, unique per call.</summary>
+    /// <summary>A fresh empty temporary directory, unique per call, under this test process's own folder (deleted when the process exits).</summary>
     public static string NewTempDirectory(string prefix = "collab-test")
     {
-        var dir = Path.Combine(Path.GetTempPath(), $"{prefix}-{Guid.NewGuid():N}");
+        var dir = Path.Combine(LazyRunTempRoot.Value, $"{prefix}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(dir);
         return dir;
+    }
+
+    private const string RunTempPrefix = "collab-tests-";
+
+    private static readonly Lazy<string> LazyRunTempRoot = new(CreateRunTempRoot);
+
+    /// <summary>The temporary folder of this test process: <c>collab-tests-PID</c> in the system's temp folder.</summary>
+    public static string RunTempRoot => LazyRunTempRoot.Value;
+
+    // One folder per test process, removed at exit, so repeated runs do not fill the temp folder; folders left by
+    // processes that died without exiting (killed by a timeout, say) are removed by the next run.
+    private static string CreateRunTempRoot()
+    {
+        DeleteFoldersOfDeadRuns();
+        var root = Path.Combine(Path.GetTempPath(), RunTempPrefix + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        TryDelete(root);
+        Directory.CreateDirectory(root);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(root);
+        return root;
+    }
+
+    private static void DeleteFoldersOfDeadRuns()
+    {
+        foreach (var dir in Directory.EnumerateDirectories(Path.GetTempPath(), RunTempPrefix + "*"))
+        {
+            if (int.TryParse(Path.GetFileName(dir).AsSpan(RunTempPrefix.Length), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var pid) && !IsRunning(pid))
+            {
+                TryDelete(dir);
+            }
+        }
+    }
+
+    private static bool IsRunning(int pid)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            if (Directory.Exists(dir))
+            {
+                Directory.Delete(dir, recursive: true);
+            }
+        }
+        catch (IOException)
+        {
+            // Best effort: a file still held open by a child process is left for the next run to remove.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private static string FindRoot()

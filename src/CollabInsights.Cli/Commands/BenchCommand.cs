@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CollabInsights.Benchmarks;
@@ -202,16 +203,39 @@ internal static class BenchCommand
         return sizes.Length > 0 ? sizes : throw new CollabInsightsException("Give at least one N, e.g. --n 1000.");
     }
 
+    // Without a terminal (a log file, CI) each step prints a line at every tenth of its operations and when it ends,
+    // so an hour-long step on a chain still shows how far it is and how fast it goes.
     private sealed class LineProgress(IAnsiConsole console) : IProgress<BenchmarkProgress>
     {
+        private readonly Lock gate = new();
+        private int step = -1;
+        private long lastTenth = -1;
+        private long started;
+
         public void Report(BenchmarkProgress value)
         {
-            if (value.Done == value.Total && value.Total > 0)
+            if (value.Total <= 0)
             {
-                lock (this)
+                return;
+            }
+
+            lock (gate)
+            {
+                if (value.Step != step)
                 {
-                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Step}/{value.Steps}] {value.Backend} {value.Workload} N={value.N}: {value.Done} operations"));
+                    (step, lastTenth, started) = (value.Step, 0, Stopwatch.GetTimestamp());
+                    console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Step}/{value.Steps}] {value.Backend} {value.Workload} N={value.N}: {value.Total:N0} operations to run"));
                 }
+
+                var tenth = value.Done * 10 / value.Total;
+                if (tenth <= lastTenth && value.Done != value.Total)
+                {
+                    return;
+                }
+
+                lastTenth = value.Done == value.Total ? long.MaxValue : tenth;
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{value.Step}/{value.Steps}] {value.Backend} {value.Workload} N={value.N}: {value.Done:N0}/{value.Total:N0} operations, {elapsed.TotalSeconds:F0} s, {value.Done / Math.Max(elapsed.TotalSeconds, 1e-3):N0}/s"));
             }
         }
     }

@@ -14,6 +14,7 @@ internal static class BenchCommand
     {
         var command = new Command("bench", "Blockchain versus database: run the outcome-record workloads on each backend, and check the harness against pgbench and a plain SQLite loop.");
         command.Subcommands.Add(CreateRun());
+        command.Subcommands.Add(CreateMerge());
         command.Subcommands.Add(CreatePeers());
         command.Subcommands.Add(BenchExtractCommand.Create());
         return command;
@@ -66,6 +67,49 @@ internal static class BenchCommand
                 }
                 else
                 {
+                    Render(console, run);
+                    foreach (var file in files)
+                    {
+                        console.WriteLine("wrote " + file);
+                    }
+                }
+
+                return 0;
+            }
+            catch (CollabInsightsException ex)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static Command CreateMerge()
+    {
+        var runs = new Option<string>("--runs") { Description = "Comma-separated results.json files (or the folders holding them) of earlier `bench run`s, e.g. the databases and the chain at the same N.", Required = true };
+        var output = new Option<string>("--out") { Description = "Folder for the merged results.json, results.csv and report.html.", Required = true };
+        var json = new Option<bool>("--json") { Description = "Print the merged results.json to standard output instead of tables." };
+        var command = new Command("merge", "Merge separate runs into one table and report. They must come from the same machine and configuration except backends, workloads and N, and must not measure the same row twice; each run's configuration is kept.");
+        foreach (var option in new Option[] { runs, output, json })
+        {
+            command.Options.Add(option);
+        }
+
+        command.SetAction(async (parseResult, ct) =>
+        {
+            var writer = parseResult.InvocationConfiguration.Output;
+            try
+            {
+                var run = await BenchmarkMerge.MergeFilesAsync(SplitList(parseResult.GetValue(runs)!), ct).ConfigureAwait(false);
+                var files = await BenchmarkReport.WriteAsync(run, parseResult.GetValue(output)!, ct).ConfigureAwait(false);
+                if (parseResult.GetValue(json))
+                {
+                    await writer.WriteAsync(BenchmarkReport.ToJson(run)).ConfigureAwait(false);
+                }
+                else
+                {
+                    var console = IndigoCommand.ConsoleFor(writer);
                     Render(console, run);
                     foreach (var file in files)
                     {

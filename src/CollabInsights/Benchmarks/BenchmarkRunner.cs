@@ -72,9 +72,7 @@ public static class BenchmarkRunner
             }
         }
 
-        var order = BenchmarkOptions.AllWorkloads.Select((w, i) => (w, i)).ToDictionary(x => x.w, x => x.i);
-        var sorted = results.OrderBy(r => Array.IndexOf([.. BenchmarkOptions.AllBackends], r.Backend)).ThenBy(r => r.Backend, StringComparer.Ordinal).ThenBy(r => r.N).ThenBy(r => order[r.Workload]).ToList();
-        return new BenchmarkRun(options, MachineDescription.Current(), started, DateTimeOffset.UtcNow, sorted);
+        return new BenchmarkRun(options, MachineDescription.Current(), started, DateTimeOffset.UtcNow, BenchmarkRun.Sorted(results));
     }
 
     private static void Validate(BenchmarkOptions options)

@@ -31,7 +31,7 @@ internal static class BenchHtml
         var report = new HtmlReport("Blockchain versus database: outcome-record benchmark");
         var rate = run.Options.Rate.RateTps is { } tps ? F(tps) + " operations/s" : run.Options.Rate.Clients.ToString(CultureInfo.InvariantCulture) + " concurrent client(s)";
         report.AddMarkdown(
-            string.Create(CultureInfo.InvariantCulture, $"Run {run.StartedUtc:yyyy-MM-dd HH:mm:ss}Z to {run.FinishedUtc:HH:mm:ss}Z. Rate control: {run.Options.Rate.Kind}, {rate}. ") +
+            string.Create(CultureInfo.InvariantCulture, $"Run {run.StartedUtc:yyyy-MM-dd HH:mm:ss}Z to {run.FinishedUtc:yyyy-MM-dd HH:mm:ss}Z{(run.Parts is { Count: > 0 } p ? $" (merged from {p.Count} runs, listed under Configuration)" : "")}. Rate control: {run.Options.Rate.Kind}, {rate}. ") +
             "Metrics as Hyperledger Caliper reports them (succeeded, failed, send rate, throughput, latency min/avg/max/p50/p95/p99); " +
             "latencies in milliseconds, rates in operations per second (records per second for writes). " +
             string.Create(CultureInfo.InvariantCulture, $"Cost per record at {run.Options.GasPriceGwei} gwei and {run.Options.EthPriceUsd} USD per ETH."));
@@ -71,8 +71,20 @@ internal static class BenchHtml
 
         report.AddHeading("Results");
         report.AddHtml(ResultsTable(run));
-        report.AddHeading("Configuration (run again with these options to reproduce)");
-        report.AddHtml("<pre>" + HtmlTable.Escape(JsonSerializer.Serialize(run.Options, BenchmarkReport.JsonOptions)) + "</pre>\n");
+        if (run.Parts is { Count: > 0 } parts)
+        {
+            report.AddHeading("Configuration: this report merges separate runs (run each again with its options to reproduce its rows)");
+            foreach (var part in parts)
+            {
+                report.AddMarkdown(string.Create(CultureInfo.InvariantCulture, $"`{part.Source}`: {string.Join(", ", part.Options.Backends)} at N = {string.Join(", ", part.Options.Sizes)}, run {part.StartedUtc:yyyy-MM-dd HH:mm:ss}Z to {part.FinishedUtc:yyyy-MM-dd HH:mm:ss}Z."));
+                report.AddHtml("<pre>" + HtmlTable.Escape(JsonSerializer.Serialize(part.Options, BenchmarkReport.JsonOptions)) + "</pre>\n");
+            }
+        }
+        else
+        {
+            report.AddHeading("Configuration (run again with these options to reproduce)");
+            report.AddHtml("<pre>" + HtmlTable.Escape(JsonSerializer.Serialize(run.Options, BenchmarkReport.JsonOptions)) + "</pre>\n");
+        }
         return report.ToHtml();
     }
 

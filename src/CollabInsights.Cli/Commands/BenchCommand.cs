@@ -60,20 +60,7 @@ internal static class BenchCommand
                 var console = IndigoCommand.ConsoleFor(writer);
                 var quiet = parseResult.GetValue(json);
                 var run = await WithProgressAsync(console, quiet, p => BenchmarkRunner.RunAsync(options, p, ct)).ConfigureAwait(false);
-                var files = await BenchmarkReport.WriteAsync(run, parseResult.GetValue(output)!, ct).ConfigureAwait(false);
-                if (quiet)
-                {
-                    await writer.WriteAsync(BenchmarkReport.ToJson(run)).ConfigureAwait(false);
-                }
-                else
-                {
-                    Render(console, run);
-                    foreach (var file in files)
-                    {
-                        console.WriteLine("wrote " + file);
-                    }
-                }
-
+                await WriteAndShowAsync(run, parseResult.GetValue(output)!, quiet, writer, ct).ConfigureAwait(false);
                 return 0;
             }
             catch (CollabInsightsException ex)
@@ -102,21 +89,7 @@ internal static class BenchCommand
             try
             {
                 var run = await BenchmarkMerge.MergeFilesAsync(SplitList(parseResult.GetValue(runs)!), ct).ConfigureAwait(false);
-                var files = await BenchmarkReport.WriteAsync(run, parseResult.GetValue(output)!, ct).ConfigureAwait(false);
-                if (parseResult.GetValue(json))
-                {
-                    await writer.WriteAsync(BenchmarkReport.ToJson(run)).ConfigureAwait(false);
-                }
-                else
-                {
-                    var console = IndigoCommand.ConsoleFor(writer);
-                    Render(console, run);
-                    foreach (var file in files)
-                    {
-                        console.WriteLine("wrote " + file);
-                    }
-                }
-
+                await WriteAndShowAsync(run, parseResult.GetValue(output)!, parseResult.GetValue(json), writer, ct).ConfigureAwait(false);
                 return 0;
             }
             catch (CollabInsightsException ex)
@@ -214,6 +187,24 @@ internal static class BenchCommand
                 var overall = ctx.AddTask("overall");
                 return await run(new TaskProgress(task, overall)).ConfigureAwait(false);
             }).ConfigureAwait(false);
+    }
+
+    // Writes results.json, results.csv and report.html to outDir, then prints either results.json (--json) or the table and the files' paths.
+    private static async Task WriteAndShowAsync(BenchmarkRun run, string outDir, bool json, TextWriter writer, CancellationToken ct)
+    {
+        var files = await BenchmarkReport.WriteAsync(run, outDir, ct).ConfigureAwait(false);
+        if (json)
+        {
+            await writer.WriteAsync(BenchmarkReport.ToJson(run)).ConfigureAwait(false);
+            return;
+        }
+
+        var console = IndigoCommand.ConsoleFor(writer);
+        Render(console, run);
+        foreach (var file in files)
+        {
+            console.WriteLine("wrote " + file);
+        }
     }
 
     private static void Render(IAnsiConsole console, BenchmarkRun run)

@@ -53,6 +53,23 @@ public sealed class FitTests
         Assert.Equal(FitVerdict.PermissionedBlockchain, r.Verdict);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Pedersen_step_9_decides_where_consensus_is_determined_and_step_10_only_informs(bool writersKnown)
+    {
+        var answers = Consortium with { AllWritersKnown = writersKnown, AccessRulesDiffer = false, PublicVerifiability = true };
+        var withToken = FitAssessment.Assess(answers with { NeedsDigitalAsset = true });
+        var withoutToken = FitAssessment.Assess(answers with { NeedsDigitalAsset = false });
+
+        var step9 = Assert.Single(withToken.Reasons, x => x.Source == "Pedersen, Risius & Beck 2019, step 9");
+        Assert.Equal("Where should consensus be determined?", step9.Step);
+        Assert.StartsWith(writersKnown ? "Among known participants" : "Openly, by anyone", step9.Finding, StringComparison.Ordinal);
+        Assert.Equal(withoutToken.Verdict, withToken.Verdict);
+        Assert.Equal(withoutToken.PedersenRisiusBeck, withToken.PedersenRisiusBeck);
+        Assert.Contains(withToken.Reasons, x => x.Source == "Pedersen, Risius & Beck 2019, step 10");
+    }
+
     [Fact]
     public void Interbank_payments_through_a_central_bank_need_no_blockchain()
     {

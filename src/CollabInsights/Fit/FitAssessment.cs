@@ -9,7 +9,10 @@ namespace CollabInsights.Fit;
 /// collaboration's requirements and measured benchmark figures:
 /// Wüst &amp; Gervais (2018), "Do you need a blockchain?", Crypto Valley Conference, Fig. 1 flowchart;
 /// Pedersen, Risius &amp; Beck (2019), "A Ten-Step Decision Path to Determine When to Use Blockchain
-/// Technologies", MIS Quarterly Executive 18(2) (step wording paraphrased);
+/// Technologies", MIS Quarterly Executive 18(2) (step wording paraphrased; steps 1-9 follow the paper's
+/// published summary: shared data, multiple parties, conflicts of interest, third parties, differing and
+/// changing rules, the need for a log, public access and where consensus is determined; step 10, whether a
+/// native digital asset is needed, could not be checked against the paper's text here and never changes the verdict);
 /// Yaga et al. (2018), NIST IR 8202 "Blockchain Technology Overview", section 9 questions.
 /// Blockchain is recommended only when all three frameworks point to it and the measured figures
 /// meet the requirements; every reason is cited.
@@ -221,7 +224,7 @@ public static class FitAssessment
         var isPublic = a.PublicVerifiability == true;
         reasons.Add(new FitReason($"{Prb}, step 8", "Should the transactions be public?", isPublic ? "Transactions must be publicly readable: a public blockchain." : "Transactions stay among participants: a private blockchain.", false));
         permissioned |= a.AllWritersKnown == true;
-        reasons.Add(new FitReason($"{Prb}, step 9", "Should validation be restricted to known participants?", permissioned ? "Known validators: permissioned." : "Anyone may validate: permissionless.", false));
+        reasons.Add(new FitReason($"{Prb}, step 9", "Where should consensus be determined?", permissioned ? "Among known participants (the collaboration's members): permissioned." : "Openly, by anyone who joins: permissionless.", false));
         reasons.Add(new FitReason($"{Prb}, step 10", "Is a native digital asset needed?", a.NeedsDigitalAsset == true ? "Payments or incentives settle in a token on the ledger." : "No token is needed: the ledger records outcomes and payments made off-ledger.", false));
         return $"useful: {(permissioned ? "permissioned" : "permissionless")}, {(isPublic ? "public" : "private")}";
     }

@@ -21,4 +21,22 @@ public sealed record LedgerRecordOptions
     /// at month precision (<c>2019-07</c> .. <c>2019-09</c>), as INDIGO and the generator write periods.
     /// </summary>
     public bool RestoreMonthPrecision { get; init; } = true;
+
+    /// <summary>
+    /// Options that read a chain written by <see cref="Seeding.LedgerSeeder"/> back in the books' own terms: each project's
+    /// currency from <paramref name="books"/>' payments, and organisation ids from the seeder's
+    /// <paramref name="organisationAddresses"/> (id to address, as in <see cref="Seeding.LedgerSeedResult.OrganisationAddresses"/>
+    /// or onchain-seed.json). The seeder's stand-in account for rows that name no organisation (an id in parentheses) reads back as no party.
+    /// </summary>
+    public static LedgerRecordOptions ForSeededChain(Domain.CollabDataset books, IReadOnlyDictionary<string, string>? organisationAddresses)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        var currencies = books.Payments.Where(p => p.Amount is not null).GroupBy(p => p.ProjectId, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.First().Amount!.Value.Currency, StringComparer.Ordinal);
+        var organisations = organisationAddresses?.ToDictionary(
+            kv => kv.Value.ToLowerInvariant(),
+            kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key,
+            StringComparer.Ordinal);
+        return new LedgerRecordOptions { ProjectCurrencies = currencies, OrganisationsByAddress = organisations };
+    }
 }

@@ -41,6 +41,25 @@ public class AnvilNodeTests
     }
 
     [Fact]
+    public async Task Anvil_keeps_only_recent_block_states_by_default_and_all_of_them_when_asked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var address = "0x000000000000000000000000000000000000dEaD";
+        await using (var pruned = await TestChain.StartAsync(new AnvilOptions { StateHistory = 8 }, ct))
+        {
+            await pruned.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
+            Assert.Equal(20, await pruned.Rpc.GetBlockNumberAsync(ct));
+            Assert.Equal(BigInteger.Zero, await pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(17), ct));
+            await Assert.ThrowsAsync<EthereumRpcException>(() => pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(2), ct));
+        }
+
+        await using var full = await TestChain.StartAsync(new AnvilOptions { StateHistory = null }, ct);
+        await full.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
+        Assert.Equal(BigInteger.Zero, await full.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(2), ct));
+        Assert.Equal(64, new AnvilOptions().StateHistory);
+    }
+
+    [Fact]
     public async Task Block_time_option_mines_empty_blocks_on_a_timer()
     {
         var ct = TestContext.Current.CancellationToken;

@@ -295,6 +295,12 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
             arguments.Add(gasLimit.ToString(CultureInfo.InvariantCulture));
         }
 
+        if (options.StateHistory is { } history)
+        {
+            arguments.Add("--prune-history");
+            arguments.Add(history.ToString(CultureInfo.InvariantCulture));
+        }
+
         arguments.AddRange(options.ExtraArguments);
 
         var info = new ProcessStartInfo

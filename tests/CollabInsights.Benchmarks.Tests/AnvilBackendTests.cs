@@ -71,5 +71,25 @@ public sealed class AnvilBackendTests
         Assert.Equal(true, run.Results.Single(r => r.Workload == "tamper").TamperDetected);
     }
 
+    [Fact]
+    public async Task Anvil_with_mainnet_twelve_second_blocks_confirms_one_block_interval_after_inclusion()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var run = await BenchmarkRunner.RunAsync(new BenchmarkOptions
+        {
+            Backends = ["anvil-12s"],
+            Sizes = [2],
+            Workloads = ["write-batch", "tamper"],
+            BatchSize = 2,
+            ConfirmationDepth = 1,
+        }, null, ct);
+        var write = run.Results.Single(r => r.Workload == "write-batch");
+        Assert.Equal(2, write.Succeeded);
+        Assert.InRange(write.Latency.P50Ms, 1, 13_000);
+        var interval = write.ConfirmationLatency!.P50Ms - write.Latency.P50Ms;
+        Assert.True(interval is > 8_000 and < 16_000, $"confirmation came {interval:0} ms after inclusion; one 12 s block expected");
+        Assert.Equal(true, run.Results.Single(r => r.Workload == "tamper").TamperDetected);
+    }
+
     private static string AnvilPath() => CollabInsights.Tests.Shared.RepoPaths.NodeTool("anvil");
 }

@@ -41,7 +41,7 @@ public class AnvilNodeTests
     }
 
     [Fact]
-    public async Task Anvil_keeps_only_recent_block_states_by_default_and_all_of_them_when_asked()
+    public async Task Anvil_keeps_recent_block_states_by_default_none_or_all_when_asked()
     {
         var ct = TestContext.Current.CancellationToken;
         var address = "0x000000000000000000000000000000000000dEaD";
@@ -51,6 +51,13 @@ public class AnvilNodeTests
             Assert.Equal(20, await pruned.Rpc.GetBlockNumberAsync(ct));
             Assert.Equal(BigInteger.Zero, await pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(17), ct));
             await Assert.ThrowsAsync<EthereumRpcException>(() => pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(2), ct));
+        }
+
+        await using (var none = await TestChain.StartAsync(new AnvilOptions { StateHistory = 0 }, ct))
+        {
+            await none.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
+            Assert.Equal(BigInteger.Zero, await none.Rpc.GetBalanceAsync(address, BlockParameter.Latest, ct));
+            await Assert.ThrowsAsync<EthereumRpcException>(() => none.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(19), ct));
         }
 
         await using var full = await TestChain.StartAsync(new AnvilOptions { StateHistory = null }, ct);

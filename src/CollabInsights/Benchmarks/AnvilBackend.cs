@@ -80,7 +80,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             "anvil-12s" => TimeSpan.FromSeconds(12),
             _ => throw new CollabInsightsException($"Unknown chain backend '{name}': use anvil, anvil-1s or anvil-12s."),
         };
-        return new AnvilBackend(name, new AnvilOptions { BlockTime = blockTime, ExecutablePath = anvilPath, Accounts = 1 }, confirmationDepth);
+        return new AnvilBackend(name, new AnvilOptions { BlockTime = blockTime, ExecutablePath = anvilPath, Accounts = 1, StateHistory = 0 }, confirmationDepth);
     }
 
     /// <summary>Starts a fresh chain, deploys the ledger and registers the workload's projects.</summary>

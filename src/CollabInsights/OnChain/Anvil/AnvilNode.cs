@@ -297,8 +297,12 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
 
         if (options.StateHistory is { } history)
         {
+            // A bare --prune-history keeps no past state at all; "--prune-history 0" would still copy the state at every block.
             arguments.Add("--prune-history");
-            arguments.Add(history.ToString(CultureInfo.InvariantCulture));
+            if (history > 0)
+            {
+                arguments.Add(history.ToString(CultureInfo.InvariantCulture));
+            }
         }
 
         arguments.AddRange(options.ExtraArguments);

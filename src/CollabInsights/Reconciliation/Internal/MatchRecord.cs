@@ -131,23 +131,23 @@ internal static class MatchRecords
     private static MatchRecord Create(
         string recordType, object source, string project, string? metric, PartialDate? periodStart, PartialDate? periodEnd, Provenance provenance, Interner ids,
         int payer, int recipient, long amount, int currency, decimal rounded = 0m, string? currencyCode = null) => new()
-    {
-        RecordType = recordType,
-        Project = project,
-        Metric = metric,
-        Provenance = provenance,
-        ProjectId = ids.Id(project),
-        MetricId = ids.Id(metric),
-        PeriodStart = Date(periodStart),
-        PeriodEnd = Date(periodEnd),
-        Payer = payer,
-        Recipient = recipient,
-        Amount = amount,
-        Currency = currency,
-        Source = source,
-        Rounded = rounded,
-        CurrencyCode = currencyCode,
-    };
+        {
+            RecordType = recordType,
+            Project = project,
+            Metric = metric,
+            Provenance = provenance,
+            ProjectId = ids.Id(project),
+            MetricId = ids.Id(metric),
+            PeriodStart = Date(periodStart),
+            PeriodEnd = Date(periodEnd),
+            Payer = payer,
+            Recipient = recipient,
+            Amount = amount,
+            Currency = currency,
+            Source = source,
+            Rounded = rounded,
+            CurrencyCode = currencyCode,
+        };
 
     private static readonly decimal[] Powers = [1m, 10m, 100m, 1000m, 10000m, 100000m, 1000000m];
 

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Text.Json;
 using CollabInsights.Anomalies;
 using CollabInsights.Anomalies.Evaluation;
+using CollabInsights.Anomalies.Ml;
 using CollabInsights.OffChain;
 using Spectre.Console;
-using CollabInsights.Anomalies.Ml;
 
 namespace CollabInsights.Cli.Commands;
 

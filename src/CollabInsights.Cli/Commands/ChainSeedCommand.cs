@@ -95,17 +95,7 @@ internal static class ChainSeedCommand
                     result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions, Markup.Escape(path));
                 return 0;
             }
-            catch (CollabInsightsException e)
-            {
-                await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (EthereumRpcException e)
-            {
-                await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (OnChain.Transactions.TransactionRevertedException e)
+            catch (Exception e) when (e is CollabInsightsException or EthereumRpcException or OnChain.Transactions.TransactionRevertedException)
             {
                 await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
                 return 1;

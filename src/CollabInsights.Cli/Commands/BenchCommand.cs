@@ -34,40 +34,30 @@ internal static class BenchCommand
         var gasPrice = new Option<decimal>("--gas-price-gwei") { Description = "Gas price for the cost per record, in gwei.", DefaultValueFactory = _ => 20m };
         var ethUsd = new Option<decimal>("--eth-usd") { Description = "ETH price for the cost per record, in US dollars.", DefaultValueFactory = _ => 3000m };
         var json = new Option<bool>("--json") { Description = "Print results.json to standard output instead of tables." };
-        var command = new Command("run", "Run the workloads (write single and batched, point lookup, range query, aggregate per funder, audit proof, tamper test) on each backend at each N; write results.json, results.csv and an offline report.html.");
-        foreach (var option in new Option[] { backends, sizes, workloads, output, rate, clients, duration, batch, seed, gasPrice, ethUsd, json })
+        var command = new Command("run", "Run the workloads (write single and batched, point lookup, range query, aggregate per funder, audit proof, tamper test) on each backend at each N; write results.json, results.csv and an offline report.html.")
         {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(async (parseResult, ct) =>
+            backends, sizes, workloads, output, rate, clients, duration, batch, seed, gasPrice, ethUsd, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
-            try
+            var options = new BenchmarkOptions
             {
-                var options = new BenchmarkOptions
-                {
-                    Backends = SplitList(parseResult.GetValue(backends)!),
-                    Sizes = ParseSizes(parseResult.GetValue(sizes)!),
-                    Workloads = SplitList(parseResult.GetValue(workloads)!),
-                    Rate = parseResult.GetValue(rate) is { } tps ? RateControl.FixedRate(tps) : RateControl.FixedLoad(parseResult.GetValue(clients)),
-                    Duration = parseResult.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
-                    BatchSize = parseResult.GetValue(batch),
-                    Seed = parseResult.GetValue(seed),
-                    GasPriceGwei = parseResult.GetValue(gasPrice),
-                    EthPriceUsd = parseResult.GetValue(ethUsd),
-                };
-                var console = IndigoCommand.ConsoleFor(writer);
-                var quiet = parseResult.GetValue(json);
-                var run = await WithProgressAsync(console, quiet, p => BenchmarkRunner.RunAsync(options, p, ct)).ConfigureAwait(false);
-                await WriteAndShowAsync(run, parseResult.GetValue(output)!, quiet, writer, ct).ConfigureAwait(false);
-                return 0;
-            }
-            catch (CollabInsightsException ex)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 2;
-            }
+                Backends = SplitList(parseResult.GetValue(backends)!),
+                Sizes = ParseSizes(parseResult.GetValue(sizes)!),
+                Workloads = SplitList(parseResult.GetValue(workloads)!),
+                Rate = parseResult.GetValue(rate) is { } tps ? RateControl.FixedRate(tps) : RateControl.FixedLoad(parseResult.GetValue(clients)),
+                Duration = parseResult.GetValue(duration) is { } seconds ? TimeSpan.FromSeconds(seconds) : null,
+                BatchSize = parseResult.GetValue(batch),
+                Seed = parseResult.GetValue(seed),
+                GasPriceGwei = parseResult.GetValue(gasPrice),
+                EthPriceUsd = parseResult.GetValue(ethUsd),
+            };
+            var console = CliCommand.ConsoleFor(writer);
+            var quiet = parseResult.GetValue(json);
+            var run = await WithProgressAsync(console, quiet, p => BenchmarkRunner.RunAsync(options, p, ct)).ConfigureAwait(false);
+            await WriteAndShowAsync(run, parseResult.GetValue(output)!, quiet, writer, ct).ConfigureAwait(false);
+            return 0;
         });
         return command;
     }
@@ -77,26 +67,15 @@ internal static class BenchCommand
         var runs = new Option<string>("--runs") { Description = "Comma-separated results.json files (or the folders holding them) of earlier `bench run`s, e.g. the databases and the chain at the same N.", Required = true };
         var output = new Option<string>("--out") { Description = "Folder for the merged results.json, results.csv and report.html.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print the merged results.json to standard output instead of tables." };
-        var command = new Command("merge", "Merge separate runs into one table and report. They must come from the same machine and configuration except backends, workloads and N, and must not measure the same row twice; each run's configuration is kept.");
-        foreach (var option in new Option[] { runs, output, json })
+        var command = new Command("merge", "Merge separate runs into one table and report. They must come from the same machine and configuration except backends, workloads and N, and must not measure the same row twice; each run's configuration is kept.")
         {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(async (parseResult, ct) =>
+            runs, output, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
-            var writer = parseResult.InvocationConfiguration.Output;
-            try
-            {
-                var run = await BenchmarkMerge.MergeFilesAsync(SplitList(parseResult.GetValue(runs)!), ct).ConfigureAwait(false);
-                await WriteAndShowAsync(run, parseResult.GetValue(output)!, parseResult.GetValue(json), writer, ct).ConfigureAwait(false);
-                return 0;
-            }
-            catch (CollabInsightsException ex)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 2;
-            }
+            var run = await BenchmarkMerge.MergeFilesAsync(SplitList(parseResult.GetValue(runs)!), ct).ConfigureAwait(false);
+            await WriteAndShowAsync(run, parseResult.GetValue(output)!, parseResult.GetValue(json), parseResult.InvocationConfiguration.Output, ct).ConfigureAwait(false);
+            return 0;
         });
         return command;
     }
@@ -110,60 +89,49 @@ internal static class BenchCommand
         var pgbench = new Option<string?>("--pgbench") { Description = "Path of pgbench (default: PATH, then /usr/lib/postgresql/*/bin)." };
         var output = new Option<string?>("--out") { Description = "Folder for peers.json." };
         var json = new Option<bool>("--json") { Description = "Print the comparison as JSON." };
-        var command = new Command("peers", "Check the harness is not the bottleneck: our PostgreSQL inserts vs pgbench running the same INSERT with the same clients, and our SQLite inserts vs the same statements in a plain loop, in the same run. Goal: within 20%.");
-        foreach (var option in new Option[] { n, clients, rounds, peers, pgbench, output, json })
+        var command = new Command("peers", "Check the harness is not the bottleneck: our PostgreSQL inserts vs pgbench running the same INSERT with the same clients, and our SQLite inserts vs the same statements in a plain loop, in the same run. Goal: within 20%.")
         {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(async (parseResult, ct) =>
+            n, clients, rounds, peers, pgbench, output, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var writer = parseResult.InvocationConfiguration.Output;
-            try
+            var options = new PeerComparisonOptions
             {
-                var options = new PeerComparisonOptions
-                {
-                    N = ParseSizes(parseResult.GetValue(n)!)[0],
-                    Clients = parseResult.GetValue(clients),
-                    Rounds = parseResult.GetValue(rounds),
-                    Peers = SplitList(parseResult.GetValue(peers)!),
-                    PgbenchPath = parseResult.GetValue(pgbench),
-                };
-                var console = IndigoCommand.ConsoleFor(writer);
-                var quiet = parseResult.GetValue(json);
-                var results = await PeerComparison.RunAsync(options, quiet ? null : new Progress<string>(console.WriteLine), ct).ConfigureAwait(false);
-                var text = JsonSerializer.Serialize(new { options, machine = MachineDescription.Current(), results }, BenchmarkReport.JsonOptions) + "\n";
-                if (parseResult.GetValue(output) is { } dir)
-                {
-                    Directory.CreateDirectory(dir);
-                    await File.WriteAllTextAsync(Path.Combine(dir, "peers.json"), text, ct).ConfigureAwait(false);
-                }
-
-                if (quiet)
-                {
-                    await writer.WriteAsync(text).ConfigureAwait(false);
-                }
-                else
-                {
-                    var table = new Table().Title("Harness versus peer (insert throughput, records/s; medians over rounds)")
-                        .AddColumn("Comparison").AddColumn("N").AddColumn("Clients").AddColumn("Ours").AddColumn("Peer").AddColumn("Ratio").AddColumn("Per round").AddColumn("Client CPU us/insert").AddColumn("Within 20%");
-                    foreach (var r in results)
-                    {
-                        var cpu = r.OursCpuMicrosecondsPerInsert is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.0} vs {r.PeerCpuMicrosecondsPerInsert:0.0}") : "";
-                        table.AddRow(Markup.Escape(r.Comparison), Num(r.N), Num(r.Clients), Num(r.OursMedianTps), Num(r.PeerMedianTps), r.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
-                            string.Join(' ', r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))), cpu, r.WithinTolerance ? "yes" : "no");
-                    }
-
-                    console.Write(table);
-                }
-
-                return 0;
-            }
-            catch (CollabInsightsException ex)
+                N = ParseSizes(parseResult.GetValue(n)!)[0],
+                Clients = parseResult.GetValue(clients),
+                Rounds = parseResult.GetValue(rounds),
+                Peers = SplitList(parseResult.GetValue(peers)!),
+                PgbenchPath = parseResult.GetValue(pgbench),
+            };
+            var console = CliCommand.ConsoleFor(writer);
+            var quiet = parseResult.GetValue(json);
+            var results = await PeerComparison.RunAsync(options, quiet ? null : new Progress<string>(console.WriteLine), ct).ConfigureAwait(false);
+            var text = JsonSerializer.Serialize(new { options, machine = MachineDescription.Current(), results }, BenchmarkReport.JsonOptions) + "\n";
+            if (parseResult.GetValue(output) is { } dir)
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 2;
+                await CliCommand.WriteFileAsync(Path.Combine(dir, "peers.json"), text, ct).ConfigureAwait(false);
             }
+
+            if (quiet)
+            {
+                await writer.WriteAsync(text).ConfigureAwait(false);
+            }
+            else
+            {
+                var table = new Table().Title("Harness versus peer (insert throughput, records/s; medians over rounds)")
+                    .AddColumn("Comparison").AddColumn("N").AddColumn("Clients").AddColumn("Ours").AddColumn("Peer").AddColumn("Ratio").AddColumn("Per round").AddColumn("Client CPU us/insert").AddColumn("Within 20%");
+                foreach (var r in results)
+                {
+                    var cpu = r.OursCpuMicrosecondsPerInsert is { } o ? string.Create(CultureInfo.InvariantCulture, $"{o:0.0} vs {r.PeerCpuMicrosecondsPerInsert:0.0}") : "";
+                    table.AddRow(Markup.Escape(r.Comparison), Num(r.N), Num(r.Clients), Num(r.OursMedianTps), Num(r.PeerMedianTps), r.Ratio.ToString("0.00", CultureInfo.InvariantCulture),
+                        string.Join(' ', r.RoundRatios.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))), cpu, r.WithinTolerance ? "yes" : "no");
+                }
+
+                console.Write(table);
+            }
+
+            return 0;
         });
         return command;
     }
@@ -199,7 +167,7 @@ internal static class BenchCommand
             return;
         }
 
-        var console = IndigoCommand.ConsoleFor(writer);
+        var console = CliCommand.ConsoleFor(writer);
         Render(console, run);
         foreach (var file in files)
         {

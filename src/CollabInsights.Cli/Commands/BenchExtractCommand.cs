@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CollabInsights.OnChain.Anvil;
 using CollabInsights.OnChain.Extraction;
 
@@ -18,73 +17,52 @@ internal static class BenchExtractCommand
         var rpc = new Option<string?>("--rpc") { Description = "Use this dev node (unlocked accounts) instead of starting Anvil." };
         var output = new Option<string>("--out") { Description = "Results file (JSON).", DefaultValueFactory = _ => "bench-extract.json" };
         var json = new Option<bool>("--json") { Description = "Print the results JSON to standard output too." };
-        var command = new Command("extract", "Emit N events on one Anvil chain, then extract them all with our extractor (decoded, Parquet) and with 'cast logs' in the same run; compare counts, values and logs/s.");
-        foreach (var option in new Option[] { events, perTx, repeat, concurrency, rpc, output, json })
+        var command = new Command("extract", "Emit N events on one Anvil chain, then extract them all with our extractor (decoded, Parquet) and with 'cast logs' in the same run; compare counts, values and logs/s.")
         {
-            command.Options.Add(option);
-        }
-
-        command.SetAction(async (parseResult, ct) =>
+            events, perTx, repeat, concurrency, rpc, output, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var console = parseResult.InvocationConfiguration.Output;
-            try
+            var options = new ExtractionBenchmarkOptions
             {
-                var options = new ExtractionBenchmarkOptions
-                {
-                    Events = parseResult.GetValue(events),
-                    EventsPerTransaction = parseResult.GetValue(perTx),
-                    Repetitions = parseResult.GetValue(repeat),
-                    MaxConcurrency = parseResult.GetValue(concurrency),
-                };
-                var asJson = parseResult.GetValue(json);
-                var progress = new Progress<string>(m =>
-                {
-                    if (!asJson)
-                    {
-                        console.WriteLine(m);
-                    }
-                });
-                ExtractionBenchmarkResult result;
-                if (parseResult.GetValue(rpc) is { Length: > 0 } url)
-                {
-                    result = await ExtractionBenchmark.RunAsync(url, options, progress, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
-                    result = await ExtractionBenchmark.RunAsync(node.Url, options, progress, ct).ConfigureAwait(false);
-                }
-
-                var text = JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true });
-                var file = parseResult.GetValue(output)!;
-                if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
-                {
-                    Directory.CreateDirectory(dir);
-                }
-
-                await File.WriteAllTextAsync(file, text, ct).ConfigureAwait(false);
-                if (asJson)
-                {
-                    await console.WriteLineAsync(text).ConfigureAwait(false);
-                }
-                else
-                {
-                    foreach (var run in result.Runs)
-                    {
-                        await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {run.Tool,-15} run {run.Repetition}: {run.Logs:N0} logs in {run.Seconds:N2} s = {run.LogsPerSecond:N0} logs/s ({run.Work})")).ConfigureAwait(false);
-                    }
-
-                    await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"Best: collab {result.OursBestLogsPerSecond:N0} logs/s, cast logs {result.CastBestLogsPerSecond:N0} logs/s (ratio {result.SpeedRatio:N2}); counts equal: {result.CountsEqual}, values equal: {result.ValuesEqual}. Results in {file}.")).ConfigureAwait(false);
-                }
-
-                return result.CountsEqual && result.ValuesEqual ? 0 : 1;
-            }
-            catch (CollabInsightsException ex)
+                Events = parseResult.GetValue(events),
+                EventsPerTransaction = parseResult.GetValue(perTx),
+                Repetitions = parseResult.GetValue(repeat),
+                MaxConcurrency = parseResult.GetValue(concurrency),
+            };
+            var asJson = parseResult.GetValue(json);
+            var progress = new Progress<string>(m =>
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return 2;
+                if (!asJson)
+                {
+                    console.WriteLine(m);
+                }
+            });
+            ExtractionBenchmarkResult result;
+            if (parseResult.GetValue(rpc) is { Length: > 0 } url)
+            {
+                result = await ExtractionBenchmark.RunAsync(url, options, progress, ct).ConfigureAwait(false);
             }
+            else
+            {
+                await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
+                result = await ExtractionBenchmark.RunAsync(node.Url, options, progress, ct).ConfigureAwait(false);
+            }
+
+            var file = parseResult.GetValue(output)!;
+            if (!await CliCommand.WriteJsonResultAsync(result, file, asJson, console, ct).ConfigureAwait(false))
+            {
+                foreach (var run in result.Runs)
+                {
+                    await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {run.Tool,-15} run {run.Repetition}: {run.Logs:N0} logs in {run.Seconds:N2} s = {run.LogsPerSecond:N0} logs/s ({run.Work})")).ConfigureAwait(false);
+                }
+
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Best: collab {result.OursBestLogsPerSecond:N0} logs/s, cast logs {result.CastBestLogsPerSecond:N0} logs/s (ratio {result.SpeedRatio:N2}); counts equal: {result.CountsEqual}, values equal: {result.ValuesEqual}. Results in {file}.")).ConfigureAwait(false);
+            }
+
+            return result.CountsEqual && result.ValuesEqual ? 0 : 1;
         });
         return command;
     }

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text.Json;
 using CollabInsights.Reconciliation;
 
 namespace CollabInsights.Cli.Commands;
@@ -13,15 +12,15 @@ internal static class BenchReconcileCommand
         var n = new Option<int>("--n") { Description = "Records per side (default 1,000,000); 1% of each mismatch class.", DefaultValueFactory = _ => 1_000_000 };
         var outFile = new Option<string>("--out") { Description = "File to write the result JSON to (default bench-results/reconcile.json).", DefaultValueFactory = _ => Path.Combine("bench-results", "reconcile.json") };
         var json = new Option<bool>("--json") { Description = "Print the result as JSON." };
-        var command = new Command("reconcile", "Benchmark: reconcile N on-chain against N off-chain payments with 1% differences of each class, ours versus a DuckDB full outer join (plus the mismatch joins) of the same data in the same run; times, peak memory, identical counts.");
-        command.Options.Add(n);
-        command.Options.Add(outFile);
-        command.Options.Add(json);
+        var command = new Command("reconcile", "Benchmark: reconcile N on-chain against N off-chain payments with 1% differences of each class, ours versus a DuckDB full outer join (plus the mismatch joins) of the same data in the same run; times, peak memory, identical counts.")
+        {
+            n, outFile, json,
+        };
         command.SetAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var result = await ReconciliationBenchmark.RunAsync(parseResult.GetValue(n), ct).ConfigureAwait(false);
-            var text = JsonSerializer.Serialize(new
+            var report = new
             {
                 n = result.N,
                 ours_seconds = result.OursSeconds,
@@ -33,19 +32,9 @@ internal static class BenchReconcileCommand
                 peak_bytes_after_duckdb = result.PeakBytesAfterDuckDb,
                 ours_counts = result.OursCounts,
                 duckdb_counts = result.DuckDbCounts,
-            }, new JsonSerializerOptions { WriteIndented = true });
+            };
             var file = parseResult.GetValue(outFile)!;
-            if (Path.GetDirectoryName(Path.GetFullPath(file)) is { } dir)
-            {
-                Directory.CreateDirectory(dir);
-            }
-
-            await File.WriteAllTextAsync(file, text, ct).ConfigureAwait(false);
-            if (parseResult.GetValue(json))
-            {
-                output.WriteLine(text);
-            }
-            else
+            if (!await CliCommand.WriteJsonResultAsync(report, file, parseResult.GetValue(json), output, ct).ConfigureAwait(false))
             {
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"N = {result.N:N0} per side: ours {result.OursSeconds:0.000} s, DuckDB {result.DuckDbSeconds:0.000} s (load {result.DuckDbLoadSeconds:0.000} s not counted), ratio {result.Ratio:0.00}; peak working set {result.PeakBytesAfterOurs / 1048576.0:0} MiB after ours, {result.PeakBytesAfterDuckDb / 1048576.0:0} MiB after DuckDB; identical counts: {(result.IdenticalCounts ? "yes" : "NO")}"));

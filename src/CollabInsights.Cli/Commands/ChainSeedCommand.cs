@@ -56,7 +56,7 @@ internal static class ChainSeedCommand
                 }
                 else
                 {
-                    var console = IndigoCommand.ConsoleFor(output);
+                    var console = CliCommand.ConsoleFor(output);
                     result = await console.Progress().AutoClear(false)
                         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
                         .StartAsync(async ctx =>
@@ -73,7 +73,7 @@ internal static class ChainSeedCommand
                 }
 
                 var path = Path.GetFullPath(parseResult.GetValue(outFile) ?? Path.Combine(Directory.Exists(dir) ? dir : Path.GetDirectoryName(dir)!, "onchain-seed.json"));
-                var text = JsonSerializer.Serialize(ToJson(result, endpoint), new JsonSerializerOptions { WriteIndented = true });
+                var text = JsonSerializer.Serialize(ToJson(result, endpoint), CliCommand.IndentedJson);
                 await File.WriteAllTextAsync(path, text + "\n", ct).ConfigureAwait(false);
                 if (asJson)
                 {
@@ -81,7 +81,7 @@ internal static class ChainSeedCommand
                     return 0;
                 }
 
-                var console2 = IndigoCommand.ConsoleFor(output);
+                var console2 = CliCommand.ConsoleFor(output);
                 var table = new Table().AddColumn("record").AddColumn(new TableColumn("on chain").RightAligned());
                 table.AddRow("projects", result.Projects.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("commitments", result.Commitments.ToString(CultureInfo.InvariantCulture));
@@ -95,17 +95,7 @@ internal static class ChainSeedCommand
                     result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions, Markup.Escape(path));
                 return 0;
             }
-            catch (CollabInsightsException e)
-            {
-                await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (EthereumRpcException e)
-            {
-                await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
-            catch (OnChain.Transactions.TransactionRevertedException e)
+            catch (Exception e) when (e is CollabInsightsException or EthereumRpcException or OnChain.Transactions.TransactionRevertedException)
             {
                 await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
                 return 1;

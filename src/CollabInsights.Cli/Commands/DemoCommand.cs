@@ -68,7 +68,7 @@ internal static class DemoCommand
             var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, new LedgerSeedOptions { Differences = ctx.Scenario!.GroundTruth.ChainDifferences }, cancellationToken: ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(
                 Path.Combine(ctx.ScenarioDirectory!, "onchain-seed.json"),
-                JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), new JsonSerializerOptions { WriteIndented = true }) + "\n",
+                JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), CliCommand.IndentedJson) + "\n",
                 ct).ConfigureAwait(false);
             var chainDir = Path.Combine(ctx.OutDir, "chain");
             if (Directory.Exists(chainDir))
@@ -131,24 +131,14 @@ internal static class DemoCommand
         {
             outDir, seed, projects,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var console = IndigoCommand.ConsoleFor(output);
+            var console = CliCommand.ConsoleFor(parseResult.InvocationConfiguration.Output);
             var ctx = new DemoContext(
                 Path.GetFullPath(parseResult.GetValue(outDir)!),
                 ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects) },
                 console);
-            try
-            {
-                await RunAsync(ctx, Steps(), ct).ConfigureAwait(false);
-            }
-            catch (CollabInsightsException e)
-            {
-                parseResult.InvocationConfiguration.Error.WriteLine($"collab demo: {e.Message}");
-                return 2;
-            }
-
+            await RunAsync(ctx, Steps(), ct).ConfigureAwait(false);
             var table = new Table().Title("Outputs").AddColumn("what").AddColumn("where");
             foreach (var (what, where) in ctx.Outputs)
             {
@@ -157,7 +147,7 @@ internal static class DemoCommand
 
             console.Write(table);
             return 0;
-        });
+        }, errorPrefix: "collab demo: ");
         return command;
     }
 

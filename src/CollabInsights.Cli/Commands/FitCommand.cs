@@ -15,53 +15,45 @@ internal static class FitCommand
         var answers = new Option<string?>("--answers") { Description = "JSON file with answers, requirements and optionally benchmark_results (a results.json path). Without it, the questions are asked interactively." };
         var results = new Option<string?>("--results") { Description = "A benchmark results.json whose measured figures the assessment cites (overrides benchmark_results of the answers file)." };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON." };
-        var command = new Command("fit", "Blockchain fit assessment: Wüst & Gervais (2018), Pedersen, Risius & Beck (2019) ten steps and NIST IR 8202 §9, combined with your requirements and measured benchmark numbers; every reason is cited.");
-        command.Options.Add(answers);
-        command.Options.Add(results);
-        command.Options.Add(json);
-        command.SetAction(async (parseResult, ct) =>
+        var command = new Command("fit", "Blockchain fit assessment: Wüst & Gervais (2018), Pedersen, Risius & Beck (2019) ten steps and NIST IR 8202 §9, combined with your requirements and measured benchmark numbers; every reason is cited.")
+        {
+            answers, results, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var console = IndigoCommand.ConsoleFor(output);
-            try
+            var console = CliCommand.ConsoleFor(output);
+            FitInput input;
+            BenchmarkRun? measured = null;
+            if (parseResult.GetValue(answers) is { } file)
             {
-                FitInput input;
-                BenchmarkRun? measured = null;
-                if (parseResult.GetValue(answers) is { } file)
-                {
-                    (input, measured) = await FitAssessment.LoadAsync(file, ct).ConfigureAwait(false);
-                }
-                else if (ReferenceEquals(output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected)
-                {
-                    input = Ask(AnsiConsole.Console);
-                }
-                else
-                {
-                    throw new CollabInsightsException("No answers: pass --answers FILE.json (keys: answers, requirements, benchmark_results), or run `collab fit` in a terminal to be asked.");
-                }
-
-                if (parseResult.GetValue(results) is { } resultsPath)
-                {
-                    measured = await BenchmarkReport.ReadAsync(resultsPath, ct).ConfigureAwait(false);
-                }
-
-                var recommendation = FitAssessment.Assess(input.Answers, input.Requirements, measured);
-                if (parseResult.GetValue(json))
-                {
-                    await output.WriteLineAsync(JsonSerializer.Serialize(recommendation, FitAssessment.JsonOptions)).ConfigureAwait(false);
-                }
-                else
-                {
-                    Render(console, recommendation);
-                }
-
-                return 0;
+                (input, measured) = await FitAssessment.LoadAsync(file, ct).ConfigureAwait(false);
             }
-            catch (CollabInsightsException ex)
+            else if (ReferenceEquals(output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected)
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 2;
+                input = Ask(AnsiConsole.Console);
             }
+            else
+            {
+                throw new CollabInsightsException("No answers: pass --answers FILE.json (keys: answers, requirements, benchmark_results), or run `collab fit` in a terminal to be asked.");
+            }
+
+            if (parseResult.GetValue(results) is { } resultsPath)
+            {
+                measured = await BenchmarkReport.ReadAsync(resultsPath, ct).ConfigureAwait(false);
+            }
+
+            var recommendation = FitAssessment.Assess(input.Answers, input.Requirements, measured);
+            if (parseResult.GetValue(json))
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(recommendation, FitAssessment.JsonOptions)).ConfigureAwait(false);
+            }
+            else
+            {
+                Render(console, recommendation);
+            }
+
+            return 0;
         });
         return command;
     }

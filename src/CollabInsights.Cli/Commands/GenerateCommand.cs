@@ -21,37 +21,29 @@ internal static class GenerateCommand
         {
             seed, projects, outDir, json, anomalies, chainDifferences,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            try
+            var dir = Path.GetFullPath(parseResult.GetValue(outDir)!);
+            var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects), ChainDifferenceRate = parseResult.GetValue(chainDifferences) };
+            var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
             {
-                var dir = Path.GetFullPath(parseResult.GetValue(outDir)!);
-                var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects), ChainDifferenceRate = parseResult.GetValue(chainDifferences) };
-                var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
-                if (parseResult.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(new { @out = dir, ground_truth = JsonDocument.Parse(scenario.GroundTruth.ToJson()).RootElement }));
-                    return 0;
-                }
-
-                var console = IndigoCommand.ConsoleFor(output);
-                var table = new Table().AddColumn("file").AddColumn(new TableColumn("rows").RightAligned());
-                foreach (var (file, rows) in scenario.GroundTruth.Rows)
-                {
-                    table.AddRow(Markup.Escape(file), rows.ToString(CultureInfo.InvariantCulture));
-                }
-
-                console.Write(table);
-                console.MarkupLine(CultureInfo.InvariantCulture, "Wrote a scenario (seed {0}, {1} projects) to [bold]{2}[/]", options.Seed, options.Projects, Markup.Escape(dir));
+                output.WriteLine(JsonSerializer.Serialize(new { @out = dir, ground_truth = JsonDocument.Parse(scenario.GroundTruth.ToJson()).RootElement }));
                 return 0;
             }
-            catch (CollabInsightsException e)
+
+            var console = CliCommand.ConsoleFor(output);
+            var table = new Table().AddColumn("file").AddColumn(new TableColumn("rows").RightAligned());
+            foreach (var (file, rows) in scenario.GroundTruth.Rows)
             {
-                parseResult.InvocationConfiguration.Error.WriteLine($"collab generate: {e.Message}");
-                return 1;
+                table.AddRow(Markup.Escape(file), rows.ToString(CultureInfo.InvariantCulture));
             }
-        });
+
+            console.Write(table);
+            console.MarkupLine(CultureInfo.InvariantCulture, "Wrote a scenario (seed {0}, {1} projects) to [bold]{2}[/]", options.Seed, options.Projects, Markup.Escape(dir));
+            return 0;
+        }, errorPrefix: "collab generate: ", errorExitCode: 1);
         return command;
     }
 }

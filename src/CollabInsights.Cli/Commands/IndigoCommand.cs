@@ -24,54 +24,27 @@ internal static class IndigoCommand
     {
         var data = new Option<string>("--data") { Description = "The INDIGO export: a folder of CSV files or the official zip.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (snake_case keys, exact numbers) instead of tables." };
-        var command = new Command("summary", "Load and validate the export; print headline figures and every invalid or normalised value with its file, row and column.");
-        command.Options.Add(data);
-        command.Options.Add(json);
-        command.SetAction(async (parseResult, ct) =>
+        var command = new Command("summary", "Load and validate the export; print headline figures and every invalid or normalised value with its file, row and column.")
+        {
+            data, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            try
+            var load = await IndigoSource.LoadAsync(parseResult.GetValue(data)!, cancellationToken: ct).ConfigureAwait(false);
+            var summary = IndigoSummary.Compute(load);
+            if (parseResult.GetValue(json))
             {
-                var load = await IndigoSource.LoadAsync(parseResult.GetValue(data)!, cancellationToken: ct).ConfigureAwait(false);
-                var summary = IndigoSummary.Compute(load);
-                if (parseResult.GetValue(json))
-                {
-                    await output.WriteLineAsync(summary.ToJson()).ConfigureAwait(false);
-                }
-                else
-                {
-                    Render(ConsoleFor(output), summary);
-                }
+                await output.WriteLineAsync(summary.ToJson()).ConfigureAwait(false);
+            }
+            else
+            {
+                Render(CliCommand.ConsoleFor(output), summary);
+            }
 
-                return 0;
-            }
-            catch (CollabInsightsException ex)
-            {
-                await error.WriteLineAsync($"error: {ex.Message}").ConfigureAwait(false);
-                return 2;
-            }
+            return 0;
         });
         return command;
-    }
-
-    /// <summary>Spectre.Console over the invocation's output writer (plain text when it is not the terminal, so tests can read it).</summary>
-    internal static IAnsiConsole ConsoleFor(TextWriter writer)
-    {
-        var isTerminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
-            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
-            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        if (!isTerminal)
-        {
-            console.Profile.Width = 160;
-        }
-
-        return console;
     }
 
     private static void Render(IAnsiConsole console, IndigoSummary s)

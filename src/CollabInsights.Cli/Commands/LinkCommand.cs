@@ -20,32 +20,24 @@ internal static class LinkCommand
         {
             data, outDir, json,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            try
+            var path = parseResult.GetValue(data)!;
+            var load = await IndigoSource.LoadAsync(path, cancellationToken: ct).ConfigureAwait(false);
+            var result = FundingLinker.Link(load.Value);
+            var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = path, Problems = load.Problems }, ct).ConfigureAwait(false);
+            if (parseResult.GetValue(json))
             {
-                var path = parseResult.GetValue(data)!;
-                var load = await IndigoSource.LoadAsync(path, cancellationToken: ct).ConfigureAwait(false);
-                var result = FundingLinker.Link(load.Value);
-                var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = path, Problems = load.Problems }, ct).ConfigureAwait(false);
-                if (parseResult.GetValue(json))
-                {
-                    output.WriteLine(ToJson(result, load.Problems, outputs));
-                }
-                else
-                {
-                    Render(IndigoCommand.ConsoleFor(output), result, load.Problems, outputs);
-                }
+                output.WriteLine(ToJson(result, load.Problems, outputs));
+            }
+            else
+            {
+                Render(CliCommand.ConsoleFor(output), result, load.Problems, outputs);
+            }
 
-                return 0;
-            }
-            catch (CollabInsightsException e)
-            {
-                parseResult.InvocationConfiguration.Error.WriteLine($"collab link: {e.Message}");
-                return 2;
-            }
-        });
+            return 0;
+        }, errorPrefix: "collab link: ");
         return command;
     }
 

@@ -28,28 +28,18 @@ internal static class NotebookCommand
         {
             path, outOption, htmlOption, paramOption, allowErrors, timeout,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
-            var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            try
+            var input = parseResult.GetValue(path)!;
+            var parameters = (parseResult.GetValue(paramOption) ?? []).Select(NotebookParameters.ParseAssignment).ToList();
+            var seconds = parseResult.GetValue(timeout);
+            var options = new NotebookRunOptions
             {
-                var input = parseResult.GetValue(path)!;
-                var parameters = (parseResult.GetValue(paramOption) ?? []).Select(NotebookParameters.ParseAssignment).ToList();
-                var seconds = parseResult.GetValue(timeout);
-                var options = new NotebookRunOptions
-                {
-                    Parameters = parameters,
-                    AllowErrors = parseResult.GetValue(allowErrors),
-                    CellTimeout = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null,
-                };
-                return await RunAsync(input, parseResult.GetValue(outOption), parseResult.GetValue(htmlOption), options, output, ct).ConfigureAwait(false);
-            }
-            catch (CollabInsightsException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 2;
-            }
+                Parameters = parameters,
+                AllowErrors = parseResult.GetValue(allowErrors),
+                CellTimeout = seconds is > 0 ? TimeSpan.FromSeconds(seconds.Value) : null,
+            };
+            return await RunAsync(input, parseResult.GetValue(outOption), parseResult.GetValue(htmlOption), options, parseResult.InvocationConfiguration.Output, ct).ConfigureAwait(false);
         });
         return command;
     }

@@ -23,83 +23,73 @@ internal static class ReconcileCommand
         var json = new Option<bool>("--json") { Description = "Print counts and every non-matched entry as JSON." };
         var outDir = new Option<string>("--out") { Description = "Folder to write reconciliation.json and reconciliation.csv (all entries, matched included) into." };
         var groundTruth = new Option<string?>("--ground-truth") { Description = "A generated scenario's ground-truth.json: score each class's precision and recall against its planted chain differences. Default: the books folder's ground-truth.json when its onchain-seed.json says differences were written on chain." };
-        var command = new Command("reconcile", "Match on-chain payments and attestations to the books by project, metric, period, payer, recipient and amount; classify each as matched, amount_mismatch, period_mismatch, counterparty_mismatch, only_on_chain or only_off_chain with both sides' provenance; on a generated scenario, score the classes against the planted differences.");
-        command.Options.Add(offchain);
-        command.Options.Add(onchain);
-        command.Options.Add(json);
-        command.Options.Add(outDir);
-        command.Options.Add(groundTruth);
-        command.SetAction(async (parseResult, ct) =>
+        var command = new Command("reconcile", "Match on-chain payments and attestations to the books by project, metric, period, payer, recipient and amount; classify each as matched, amount_mismatch, period_mismatch, counterparty_mismatch, only_on_chain or only_off_chain with both sides' provenance; on a generated scenario, score the classes against the planted differences.")
+        {
+            offchain, onchain, json, outDir, groundTruth,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            try
+            var (result, evaluation) = await RunAsync(parseResult.GetValue(offchain)!, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct).ConfigureAwait(false);
+            var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
+            if (parseResult.GetValue(outDir) is { } dir)
             {
-                var (result, evaluation) = await RunAsync(parseResult.GetValue(offchain)!, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct).ConfigureAwait(false);
-                var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
-                if (parseResult.GetValue(outDir) is { } dir)
-                {
-                    await WriteAsync(dir, result, evaluation, ct).ConfigureAwait(false);
-                }
+                await WriteAsync(dir, result, evaluation, ct).ConfigureAwait(false);
+            }
 
-                if (parseResult.GetValue(json))
-                {
-                    output.WriteLine(JsonSerializer.Serialize(
-                        new { counts, evaluation = EvaluationJson(evaluation), entries = result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Select(e => ToJson(e, evaluation)) },
-                        Json));
-                    return 0;
-                }
-
-                var console = IndigoCommand.ConsoleFor(output);
-                var summary = new Table().AddColumn("class").AddColumn(new TableColumn("records").RightAligned());
-                foreach (var (name, n) in counts)
-                {
-                    summary.AddRow(name, n.ToString(CultureInfo.InvariantCulture));
-                }
-
-                console.Write(summary);
-                var detail = new Table().AddColumn("class").AddColumn("project").AddColumn("off-chain").AddColumn("on-chain").AddColumn("detail");
-                if (evaluation is not null)
-                {
-                    detail.AddColumn("planted");
-                }
-
-                foreach (var e in result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Take(200))
-                {
-                    string[] cells = [ReconciliationResult.NameOf(e.Class), e.Project, e.OffChain?.Describe() ?? "-", e.OnChain?.Describe() ?? "-", e.Detail];
-                    if (evaluation is not null)
-                    {
-                        cells = [.. cells, evaluation.Found.ContainsKey(e) ? "yes" : "NO"];
-                    }
-
-                    detail.AddRow(cells.Select(Markup.Escape).ToArray());
-                }
-
-                console.Write(detail);
-                if (evaluation is not null)
-                {
-                    var scores = new Table().Title("Against the scenario's planted chain differences").AddColumn("class").AddColumn(new TableColumn("planted").RightAligned())
-                        .AddColumn(new TableColumn("found").RightAligned()).AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned());
-                    foreach (var score in evaluation.Scores)
-                    {
-                        scores.AddRow(ReconciliationResult.NameOf(score.Class), score.Expected.ToString(CultureInfo.InvariantCulture), score.Found.ToString(CultureInfo.InvariantCulture),
-                            score.Precision.ToString("0.00", CultureInfo.InvariantCulture), score.Recall.ToString("0.00", CultureInfo.InvariantCulture));
-                    }
-
-                    console.Write(scores);
-                    console.MarkupLine(CultureInfo.InvariantCulture, evaluation.Exact
-                        ? "Every difference is one planted on purpose and each was found in its class; the other {0} records match."
-                        : "[red]{1} planted difference(s) missed and {2} unplanted difference(s) found[/]; {0} records match.",
-                        evaluation.Matched, evaluation.Missed.Count, evaluation.Unexpected.Count);
-                }
-
+            if (parseResult.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(
+                    new { counts, evaluation = EvaluationJson(evaluation), entries = result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Select(e => ToJson(e, evaluation)) },
+                    Json));
                 return 0;
             }
-            catch (CollabInsightsException e)
+
+            var console = CliCommand.ConsoleFor(output);
+            var summary = new Table().AddColumn("class").AddColumn(new TableColumn("records").RightAligned());
+            foreach (var (name, n) in counts)
             {
-                parseResult.InvocationConfiguration.Error.WriteLine($"collab reconcile: {e.Message}");
-                return 1;
+                summary.AddRow(name, n.ToString(CultureInfo.InvariantCulture));
             }
-        });
+
+            console.Write(summary);
+            var detail = new Table().AddColumn("class").AddColumn("project").AddColumn("off-chain").AddColumn("on-chain").AddColumn("detail");
+            if (evaluation is not null)
+            {
+                detail.AddColumn("planted");
+            }
+
+            foreach (var e in result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Take(200))
+            {
+                string[] cells = [ReconciliationResult.NameOf(e.Class), e.Project, e.OffChain?.Describe() ?? "-", e.OnChain?.Describe() ?? "-", e.Detail];
+                if (evaluation is not null)
+                {
+                    cells = [.. cells, evaluation.Found.ContainsKey(e) ? "yes" : "NO"];
+                }
+
+                detail.AddRow(cells.Select(Markup.Escape).ToArray());
+            }
+
+            console.Write(detail);
+            if (evaluation is not null)
+            {
+                var scores = new Table().Title("Against the scenario's planted chain differences").AddColumn("class").AddColumn(new TableColumn("planted").RightAligned())
+                    .AddColumn(new TableColumn("found").RightAligned()).AddColumn(new TableColumn("precision").RightAligned()).AddColumn(new TableColumn("recall").RightAligned());
+                foreach (var score in evaluation.Scores)
+                {
+                    scores.AddRow(ReconciliationResult.NameOf(score.Class), score.Expected.ToString(CultureInfo.InvariantCulture), score.Found.ToString(CultureInfo.InvariantCulture),
+                        score.Precision.ToString("0.00", CultureInfo.InvariantCulture), score.Recall.ToString("0.00", CultureInfo.InvariantCulture));
+                }
+
+                console.Write(scores);
+                console.MarkupLine(CultureInfo.InvariantCulture, evaluation.Exact
+                    ? "Every difference is one planted on purpose and each was found in its class; the other {0} records match."
+                    : "[red]{1} planted difference(s) missed and {2} unplanted difference(s) found[/]; {0} records match.",
+                    evaluation.Matched, evaluation.Missed.Count, evaluation.Unexpected.Count);
+            }
+
+            return 0;
+        }, errorPrefix: "collab reconcile: ", errorExitCode: 1);
         return command;
     }
 

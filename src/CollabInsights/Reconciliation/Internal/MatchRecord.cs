@@ -28,6 +28,8 @@ internal sealed class MatchRecord
 
     public required long Amount { get; init; }
 
+    public required int Currency { get; init; }
+
     /// <summary>The source record: an <see cref="OutcomePayment"/> or an <see cref="OutcomeResult"/>.</summary>
     public required object Source { get; init; }
 
@@ -53,13 +55,6 @@ internal sealed class MatchRecord
         OutcomeResult r => $"validator {r.Validator ?? "(none)"}",
         _ => string.Empty,
     };
-
-    public required int Currency { get; init; }
-
-
-
-
-
 
 }
 
@@ -111,24 +106,8 @@ internal static class MatchRecords
             var currency = o.TokenCurrencies.TryGetValue(money.Currency, out var mapped) ? mapped : money.Currency;
             var units = o.MinorUnits(currency);
             var rounded = decimal.Round(money.Amount, units, MidpointRounding.AwayFromZero);
-            list.Add(new MatchRecord
-            {
-                RecordType = "payment",
-                Project = p.ProjectId,
-                Metric = p.MetricId,
-                Provenance = p.Provenance,
-                ProjectId = ids.Id(p.ProjectId),
-                MetricId = ids.Id(p.MetricId),
-                PeriodStart = Date(p.PeriodStart),
-                PeriodEnd = Date(p.PeriodEnd),
-                Payer = ids.Id(p.PayerId),
-                Recipient = ids.Id(p.RecipientId),
-                Amount = decimal.ToInt64(rounded * Pow10(units)),
-                Currency = ids.Id(currency),
-                Source = p,
-                Rounded = rounded,
-                CurrencyCode = currency,
-            });
+            list.Add(Create("payment", p, p.ProjectId, p.MetricId, p.PeriodStart, p.PeriodEnd, p.Provenance, ids,
+                payer: ids.Id(p.PayerId), recipient: ids.Id(p.RecipientId), amount: decimal.ToInt64(rounded * Pow10(units)), currency: ids.Id(currency), rounded: rounded, currencyCode: currency));
         }
 
         if (!o.IncludeResults)
@@ -143,24 +122,32 @@ internal static class MatchRecords
                 continue;
             }
 
-            list.Add(new MatchRecord
-            {
-                RecordType = "result",
-                Project = r.ProjectId,
-                Metric = r.MetricId,
-                Provenance = r.Provenance,
-                ProjectId = ids.Id(r.ProjectId),
-                MetricId = ids.Id(r.MetricId),
-                PeriodStart = Date(r.PeriodStart),
-                PeriodEnd = Date(r.PeriodEnd),
-                Payer = -1,
-                Recipient = ids.Id(r.Validator),
-                Amount = (long)decimal.Round(count * 100, 0, MidpointRounding.AwayFromZero),
-                Currency = -1,
-                Source = r,
-            });
+            list.Add(Create("result", r, r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Provenance, ids,
+                payer: -1, recipient: ids.Id(r.Validator), amount: (long)decimal.Round(count * 100, 0, MidpointRounding.AwayFromZero), currency: -1));
         }
     }
+
+    /// <summary>A payment or a result: the project, metric and period keys they share, with the counterparty, amount and currency keys the caller computed (-1 where a result has none).</summary>
+    private static MatchRecord Create(
+        string recordType, object source, string project, string? metric, PartialDate? periodStart, PartialDate? periodEnd, Provenance provenance, Interner ids,
+        int payer, int recipient, long amount, int currency, decimal rounded = 0m, string? currencyCode = null) => new()
+        {
+            RecordType = recordType,
+            Project = project,
+            Metric = metric,
+            Provenance = provenance,
+            ProjectId = ids.Id(project),
+            MetricId = ids.Id(metric),
+            PeriodStart = Date(periodStart),
+            PeriodEnd = Date(periodEnd),
+            Payer = payer,
+            Recipient = recipient,
+            Amount = amount,
+            Currency = currency,
+            Source = source,
+            Rounded = rounded,
+            CurrencyCode = currencyCode,
+        };
 
     private static readonly decimal[] Powers = [1m, 10m, 100m, 1000m, 10000m, 100000m, 1000000m];
 

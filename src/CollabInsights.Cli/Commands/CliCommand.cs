@@ -1,0 +1,101 @@
+using System.CommandLine;
+using System.Text.Json;
+using Spectre.Console;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary>What the commands share: the action that turns a <see cref="CollabInsightsException"/> into a message and an exit code, the console over the invocation's output, and writing a result file.</summary>
+internal static class CliCommand
+{
+    /// <summary>Indented JSON, the form of every results file a command writes.</summary>
+    public static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+
+    /// <summary>
+    /// Sets <paramref name="action"/> as the command's action; a <see cref="CollabInsightsException"/> it throws is written to the
+    /// error writer after <paramref name="errorPrefix"/> and ends the command with <paramref name="errorExitCode"/> (default 2).
+    /// </summary>
+    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action, string errorPrefix = "error: ", int errorExitCode = 2)
+    {
+        command.SetAction(async (parseResult, ct) =>
+        {
+            try
+            {
+                return await action(parseResult, ct).ConfigureAwait(false);
+            }
+            catch (CollabInsightsException ex)
+            {
+                return Fail(parseResult, ex, errorPrefix, errorExitCode);
+            }
+        });
+    }
+
+    /// <summary>The synchronous form of <see cref="SetGuardedAction(Command, Func{ParseResult, CancellationToken, Task{int}}, string, int)"/>.</summary>
+    public static void SetGuardedAction(this Command command, Func<ParseResult, int> action, string errorPrefix = "error: ", int errorExitCode = 2)
+    {
+        command.SetAction(parseResult =>
+        {
+            try
+            {
+                return action(parseResult);
+            }
+            catch (CollabInsightsException ex)
+            {
+                return Fail(parseResult, ex, errorPrefix, errorExitCode);
+            }
+        });
+    }
+
+    /// <summary>Spectre.Console over the invocation's output writer (plain text when it is not the terminal, so tests can read it).</summary>
+    public static IAnsiConsole ConsoleFor(TextWriter writer)
+    {
+        var isTerminal = ReferenceEquals(writer, Console.Out) && !Console.IsOutputRedirected;
+        var console = AnsiConsole.Create(new AnsiConsoleSettings
+        {
+            Ansi = isTerminal ? AnsiSupport.Detect : AnsiSupport.No,
+            ColorSystem = isTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
+            Interactive = isTerminal ? InteractionSupport.Detect : InteractionSupport.No,
+            Out = new AnsiConsoleOutput(writer),
+        });
+        if (!isTerminal)
+        {
+            console.Profile.Width = 160;
+        }
+
+        return console;
+    }
+
+    /// <summary>Writes <paramref name="text"/> to <paramref name="file"/>, creating its folder; returns the file's full path.</summary>
+    public static async Task<string> WriteFileAsync(string file, string text, CancellationToken ct)
+    {
+        var full = Path.GetFullPath(file);
+        if (Path.GetDirectoryName(full) is { } dir)
+        {
+            Directory.CreateDirectory(dir);
+        }
+
+        await File.WriteAllTextAsync(full, text, ct).ConfigureAwait(false);
+        return full;
+    }
+
+    /// <summary>
+    /// Writes <paramref name="result"/> as indented JSON to the <c>--out</c> <paramref name="file"/> and, with <c>--json</c>
+    /// (<paramref name="print"/>), prints the same text; returns <paramref name="print"/>, so the caller renders its text form when false.
+    /// </summary>
+    public static async Task<bool> WriteJsonResultAsync<T>(T result, string file, bool print, TextWriter output, CancellationToken ct)
+    {
+        var text = JsonSerializer.Serialize(result, IndentedJson);
+        await WriteFileAsync(file, text, ct).ConfigureAwait(false);
+        if (print)
+        {
+            await output.WriteLineAsync(text).ConfigureAwait(false);
+        }
+
+        return print;
+    }
+
+    private static int Fail(ParseResult parseResult, CollabInsightsException ex, string errorPrefix, int errorExitCode)
+    {
+        parseResult.InvocationConfiguration.Error.WriteLine(errorPrefix + ex.Message);
+        return errorExitCode;
+    }
+}

@@ -139,13 +139,14 @@ internal static class DemoCommand
                 ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects) },
                 console);
             await RunAsync(ctx, Steps(), ct).ConfigureAwait(false);
-            var table = new Table().Title("Outputs").AddColumn("what").AddColumn("where");
+            // Plain lines, not a table: a path wrapped inside a table cell cannot be copied.
+            var output = parseResult.InvocationConfiguration.Output;
+            await output.WriteLineAsync("Outputs:").ConfigureAwait(false);
             foreach (var (what, where) in ctx.Outputs)
             {
-                table.AddRow(Markup.Escape(what), Markup.Escape(where));
+                await output.WriteLineAsync($"  {what}: {where}").ConfigureAwait(false);
             }
 
-            console.Write(table);
             return 0;
         }, errorPrefix: "collab demo: ");
         return command;

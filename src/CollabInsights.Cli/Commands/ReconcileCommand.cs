@@ -162,22 +162,19 @@ internal static class ReconcileCommand
     /// <summary>Reads an extraction of the outcome ledger as records; currencies and organisation ids come from the books and their seed file.</summary>
     private static async Task<CollabDataset> LoadExtractionAsync(string dir, string booksPath, CollabDataset books, CancellationToken ct)
     {
-        var currencies = books.Payments.Where(p => p.Amount is not null).GroupBy(p => p.ProjectId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.First().Amount!.Value.Currency, StringComparer.Ordinal);
-        Dictionary<string, string>? organisations = null;
+        Dictionary<string, string>? addresses = null;
         var seedFile = Path.Combine(booksPath, "onchain-seed.json");
         if (File.Exists(seedFile))
         {
             using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, ct).ConfigureAwait(false));
             if (seed.RootElement.TryGetProperty("organisations", out var map))
             {
-                // The seeder pays for rows whose books name no payer from a stand-in account: read it back as no party.
-                organisations = map.EnumerateObject().ToDictionary(p => p.Value.GetString()!.ToLowerInvariant(), p => p.Name.StartsWith('(') ? string.Empty : p.Name, StringComparer.Ordinal);
+                addresses = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
             }
         }
 
-        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(dir, new OnChain.Extraction.LedgerRecordOptions { ProjectCurrencies = currencies, OrganisationsByAddress = organisations }, ct).ConfigureAwait(false);
-        return CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
+        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(dir, OnChain.Extraction.LedgerRecordOptions.ForSeededChain(books, addresses), ct).ConfigureAwait(false);
+        return records.ToDataset();
     }
 
     internal static object ToJson(ReconciliationEntry e, ReconciliationEvaluation? evaluation = null) => new

@@ -104,8 +104,8 @@ public static partial class PeerComparison
         return Result("postgres: harness vs pgbench", total, options, ours, peer,
             "PGSSLMODE=" + LibpqSslMode(cs.SslMode) + " PGOPTIONS='-c search_path=" + schema + "' pgbench " + string.Join(' ', arguments.Select(a => a == script ? "insert.sql" : a))) with
         {
-            OursCpuMicrosecondsPerInsert = Median(oursCpu),
-            PeerCpuMicrosecondsPerInsert = CpuClock.Available ? Median(peerCpu) : null,
+            OursCpuMicrosecondsPerInsert = PeerComparisonResult.Median(oursCpu),
+            PeerCpuMicrosecondsPerInsert = CpuClock.Available ? PeerComparisonResult.Median(peerCpu) : null,
         };
     }
 
@@ -258,26 +258,8 @@ public static partial class PeerComparison
     /// </summary>
     private static PeerComparisonResult Result(string comparison, long n, PeerComparisonOptions options, List<double> ours, List<double> peer, string peerCommand)
     {
-        var roundRatios = ours.Zip(peer, (o, p) => o / p).ToList();
-        var ratio = Median(roundRatios);
-        return new PeerComparisonResult(comparison, n, options.Clients, ours, peer, ratio, ratio >= 1 - options.Tolerance, peerCommand)
-        {
-            RoundRatios = roundRatios,
-            OursMedianTps = Median(ours),
-            PeerMedianTps = Median(peer),
-        };
-    }
-
-    private static double Median(IReadOnlyList<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.Order().ToArray();
-        var mid = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+        var ratio = PeerComparisonResult.Median(ours.Zip(peer, (o, p) => o / p).ToList());
+        return new PeerComparisonResult(comparison, n, options.Clients, ours, peer, ratio, ratio >= 1 - options.Tolerance, peerCommand);
     }
 
     private static string Str(long value) => value.ToString(CultureInfo.InvariantCulture);

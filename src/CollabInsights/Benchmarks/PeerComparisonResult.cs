@@ -15,17 +15,21 @@ namespace CollabInsights.Benchmarks;
 public sealed record PeerComparisonResult(string Comparison, long N, int Clients, IReadOnlyList<double> OursTps, IReadOnlyList<double> PeerTps, double Ratio, bool WithinTolerance, string PeerCommand)
 {
     /// <summary>Ours divided by the peer's, per round (the two sides of a round run back to back, in alternating order).</summary>
-    public IReadOnlyList<double> RoundRatios { get; init; } = [];
+    public IReadOnlyList<double> RoundRatios => [.. OursTps.Zip(PeerTps, (o, p) => o / p)];
 
     /// <summary>Median of <see cref="OursTps"/> (records/s).</summary>
-    public double OursMedianTps { get; init; }
+    public double OursMedianTps => Median(OursTps);
 
     /// <summary>Median of <see cref="PeerTps"/> (records/s).</summary>
-    public double PeerMedianTps { get; init; }
+    public double PeerMedianTps => Median(PeerTps);
 
     /// <summary>CPU time our whole process spent per insert on our side (microseconds, median over rounds); null when not measured.</summary>
     public double? OursCpuMicrosecondsPerInsert { get; init; }
 
     /// <summary>CPU time the peer process (pgbench) spent per insert (microseconds, median over rounds, 10 ms resolution); null when not measured.</summary>
     public double? PeerCpuMicrosecondsPerInsert { get; init; }
+
+    /// <summary>The median of <paramref name="values"/> (the 50th percentile, as <see cref="LatencyStats.Percentile"/> interpolates it); NaN when empty.</summary>
+    internal static double Median(IReadOnlyList<double> values) =>
+        values.Count == 0 ? double.NaN : LatencyStats.Percentile([.. values.Order()], 50);
 }

@@ -22,10 +22,6 @@ internal static class LedgerChain
             Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
             BlockTimestamps = true,
         }).RunAsync(null, cancellationToken);
-        return await LedgerRecords.ReadAsync(dir, new LedgerRecordOptions
-        {
-            ProjectCurrencies = books.Projects.ToDictionary(p => p.Id, p => books.Payments.First(x => x.ProjectId == p.Id && x.Amount is not null).Amount!.Value.Currency),
-            OrganisationsByAddress = seeded.OrganisationAddresses.ToDictionary(kv => kv.Value.ToLowerInvariant(), kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key),
-        }, cancellationToken);
+        return await LedgerRecords.ReadAsync(dir, LedgerRecordOptions.ForSeededChain(books, seeded.OrganisationAddresses), cancellationToken);
     }
 }

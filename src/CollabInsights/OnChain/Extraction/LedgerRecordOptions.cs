@@ -26,7 +26,7 @@ public sealed record LedgerRecordOptions
     /// Options that read a chain written by <see cref="Seeding.LedgerSeeder"/> back in the books' own terms: each project's
     /// currency from <paramref name="books"/>' payments, and organisation ids from the seeder's
     /// <paramref name="organisationAddresses"/> (id to address, as in <see cref="Seeding.LedgerSeedResult.OrganisationAddresses"/>
-    /// or onchain-seed.json). The seeder's stand-in account for rows that name no organisation (an id in parentheses) reads back as no party.
+    /// or onchain-seed.json). The seeder's stand-in account for rows that name no organisation (<see cref="Seeding.LedgerSeeder.UnknownOrganisation"/>) reads back as no party.
     /// </summary>
     public static LedgerRecordOptions ForSeededChain(Domain.CollabDataset books, IReadOnlyDictionary<string, string>? organisationAddresses)
     {
@@ -35,7 +35,7 @@ public sealed record LedgerRecordOptions
             .ToDictionary(g => g.Key, g => g.First().Amount!.Value.Currency, StringComparer.Ordinal);
         var organisations = organisationAddresses?.ToDictionary(
             kv => kv.Value.ToLowerInvariant(),
-            kv => kv.Key.StartsWith('(') ? string.Empty : kv.Key,
+            kv => kv.Key == Seeding.LedgerSeeder.UnknownOrganisation ? string.Empty : kv.Key,
             StringComparer.Ordinal);
         return new LedgerRecordOptions { ProjectCurrencies = currencies, OrganisationsByAddress = organisations };
     }

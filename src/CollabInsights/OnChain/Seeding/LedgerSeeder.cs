@@ -21,7 +21,8 @@ namespace CollabInsights.OnChain.Seeding;
 /// </summary>
 public static class LedgerSeeder
 {
-    private const string UnknownOrganisation = "(unknown organisation)";
+    /// <summary>The organisation id of the stand-in account that pays or receives for rows whose books name no organisation; reading the chain back maps it to no party.</summary>
+    public const string UnknownOrganisation = "(unknown organisation)";
 
     /// <summary>Seeds <paramref name="dataset"/> through <paramref name="rpc"/>; amounts become token units (6 decimals) in the project's own currency, 1:1.</summary>
     public static async Task<LedgerSeedResult> SeedAsync(

@@ -15,7 +15,7 @@ internal static class BenchIngestCommand
         var warmup = new Option<int>("--warmup") { Description = "Untimed warm-up iterations on each side.", DefaultValueFactory = _ => 5 };
         var output = new Option<string?>("--out") { Description = "Write the result as JSON to this file." };
         var python = new Option<string>("--python") { Description = "Python interpreter with pandas.", DefaultValueFactory = _ => "/usr/bin/python3" };
-        var script = new Option<string?>("--pandas-script") { Description = "The pandas timing script (default: tests/fixtures/indigo-python/pandas_bench.py of the repository)." };
+        var script = new Option<string?>("--pandas-script") { Description = "Another pandas timing script (default: the one built into the library, src/CollabInsights/OffChain/Resources/pandas_bench.py)." };
         var command = new Command("bench", "Benchmark: time loading and validating the export in process (after warm-up) against pandas read_csv of the same files in one Python process, and print both medians and the ratio.")
         {
             data, iterations, warmup, output, python, script,

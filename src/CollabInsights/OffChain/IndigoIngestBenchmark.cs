@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CollabInsights.Benchmarks;
 
 namespace CollabInsights.OffChain;
 
@@ -17,7 +18,7 @@ public sealed record IndigoIngestBenchmarkOptions
     /// <summary>The Python interpreter with pandas (default <c>/usr/bin/python3</c>, Debian's python3-pandas).</summary>
     public string Python { get; init; } = "/usr/bin/python3";
 
-    /// <summary>The pandas timing script (default: tests/fixtures/indigo-python/pandas_bench.py found above the current directory or the app).</summary>
+    /// <summary>The pandas timing script (default: the copy embedded in this library, <c>OffChain/Resources/pandas_bench.py</c>).</summary>
     public string? PandasScript { get; init; }
 }
 
@@ -107,7 +108,11 @@ public static class IndigoIngestBenchmark
             throw new CollabInsightsException($"'{folder}' is not a folder: the benchmark compares with pandas reading the same CSV files, so pass the extracted export folder.");
         }
 
-        var script = options.PandasScript ?? FindScript();
+        if (options.PandasScript is { } given && !File.Exists(given))
+        {
+            throw new CollabInsightsException($"The pandas timing script '{given}' was not found.");
+        }
+
         if (!File.Exists(options.Python))
         {
             throw new CollabInsightsException($"{options.Python} was not found: install Debian's python3 and python3-pandas (apt-get install python3-pandas), or pass another interpreter.");
@@ -143,6 +148,7 @@ public static class IndigoIngestBenchmark
         }
 
         progress?.Report("pandas read_csv");
+        var script = options.PandasScript ?? WriteEmbeddedScript();
         var psi = new ProcessStartInfo(options.Python)
         {
             RedirectStandardOutput = true,
@@ -158,16 +164,30 @@ public static class IndigoIngestBenchmark
             psi.ArgumentList.Add(f);
         }
 
-        using var process = Process.Start(psi) ?? throw new CollabInsightsException($"Could not start {options.Python}.");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var output = await stdout.ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0)
+        string output, errors;
+        int exitCode;
+        try
+        {
+            using var process = Process.Start(psi) ?? throw new CollabInsightsException($"Could not start {options.Python}.");
+            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
+            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            output = await stdout.ConfigureAwait(false);
+            errors = await stderr.ConfigureAwait(false);
+            exitCode = process.ExitCode;
+        }
+        finally
+        {
+            if (options.PandasScript is null)
+            {
+                File.Delete(script);
+            }
+        }
+
+        if (exitCode != 0)
         {
             var hint = errors.Contains("No module named 'pandas'", StringComparison.Ordinal) ? " Install python3-pandas (apt-get install python3-pandas)." : string.Empty;
-            throw new CollabInsightsException($"The pandas benchmark failed (exit {process.ExitCode}): {errors.Trim()}{hint}");
+            throw new CollabInsightsException($"The pandas benchmark failed (exit {exitCode}): {errors.Trim()}{hint}");
         }
 
         var json = JsonNode.Parse(output) ?? throw new CollabInsightsException("The pandas benchmark printed no result.");
@@ -190,27 +210,17 @@ public static class IndigoIngestBenchmark
             json["cpu_median_ms"]!.GetValue<double>());
     }
 
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        var mid = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-    }
+    private static double Median(List<double> values) => LatencyStats.Percentile([.. values.Order()], 50);
 
-    private static string FindScript()
+    /// <summary>Writes the embedded pandas script to a new temporary file and returns its path (the caller deletes it).</summary>
+    internal static string WriteEmbeddedScript()
     {
-        foreach (var start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory })
-        {
-            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
-            {
-                var candidate = Path.Combine(dir.FullName, "tests", "fixtures", "indigo-python", "pandas_bench.py");
-                if (File.Exists(candidate))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        throw new CollabInsightsException("tests/fixtures/indigo-python/pandas_bench.py was not found above the current folder: run from the repository or pass --pandas-script.");
+        const string name = "CollabInsights.OffChain.pandas_bench.py";
+        using var resource = typeof(IndigoIngestBenchmark).Assembly.GetManifestResourceStream(name)
+            ?? throw new InvalidOperationException($"The resource {name} is missing from the library build.");
+        var path = Path.Combine(Path.GetTempPath(), $"collab-pandas-bench-{Guid.NewGuid():N}.py");
+        using var file = File.Create(path);
+        resource.CopyTo(file);
+        return path;
     }
 }

@@ -130,10 +130,16 @@ public sealed class Account
             {
                 await Rpc.EthCallAsync(new CallRequest(Address, request.To, request.Data) { Value = request.Value }, BlockParameter.FromNumber(Math.Max(0, receipt.BlockNumber - 1)), cancellationToken).ConfigureAwait(false);
             }
-            catch (EthereumRpcException e) when (e.Kind == RpcFailureKind.JsonRpcError)
+            catch (EthereumRpcException e) when (e.Kind == RpcFailureKind.JsonRpcError && IsRevert(e))
             {
                 data = e.RevertData;
                 reason = DecodeReason(data, request.Abi) ?? e.RpcMessage;
+            }
+            catch (EthereumRpcException e) when (e.Kind == RpcFailureKind.JsonRpcError)
+            {
+                // The node could not run the call at the parent block, typically because it keeps no state for it
+                // (Anvil with --prune-history, a non-archive node). Say so instead of passing its error off as the reason.
+                reason = $"reason not available: the node could not replay the call at block {Math.Max(0, receipt.BlockNumber - 1)} ({e.RpcMessage})";
             }
 
             throw new TransactionRevertedException($"Transaction {signed.Hash} from {Address} reverted in block {receipt.BlockNumber}{(reason is null ? string.Empty : ": " + reason)}.", reason, data, signed.Hash);
@@ -153,12 +159,16 @@ public sealed class Account
             var estimate = await Rpc.EstimateGasAsync(new CallRequest(Address, request.To, request.Data) { Value = request.Value }, cancellationToken).ConfigureAwait(false);
             return estimate + (estimate / 4);
         }
-        catch (EthereumRpcException e) when (e.Kind == RpcFailureKind.JsonRpcError && (e.Code == 3 || (e.RpcMessage?.Contains("revert", StringComparison.OrdinalIgnoreCase) ?? false)))
+        catch (EthereumRpcException e) when (e.Kind == RpcFailureKind.JsonRpcError && IsRevert(e))
         {
             var reason = DecodeReason(e.RevertData, request.Abi) ?? e.RpcMessage;
             throw new TransactionRevertedException($"The transaction from {Address} to {request.To ?? "(new contract)"} would revert: {reason}", reason, e.RevertData, null, e);
         }
     }
+
+    /// <summary>Whether a JSON-RPC error is the call reverting (code 3, or a message that says so) rather than the node failing to run it.</summary>
+    private static bool IsRevert(EthereumRpcException e) =>
+        e.Code == 3 || e.RevertData is not null || (e.RpcMessage?.Contains("revert", StringComparison.OrdinalIgnoreCase) ?? false);
 
     private static string? DecodeReason(byte[]? data, ContractAbi? abi) =>
         data is null ? null : ContractAbi.DecodeRevert(data, abi?.Errors ?? []);

@@ -7,4 +7,4 @@ cd "$ROOT"
 export CONFIGURATION="${CONFIGURATION:-Release}"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 bash scripts/bootstrap.sh
-exec dotnet "src/CollabInsights.Cli/bin/$CONFIGURATION/net10.0/collab.dll" demo --out out/demo "$@"
+exec dotnet "src/CollabInsights.Cli/bin/$CONFIGURATION/net10.0/collab.dll" demo "$@"   # collab demo writes to out/demo unless --out says otherwise

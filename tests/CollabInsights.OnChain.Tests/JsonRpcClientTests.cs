@@ -9,6 +9,21 @@ namespace CollabInsights.OnChain.Tests;
 public class JsonRpcClientTests
 {
     [Fact]
+    public void Receipt_polls_start_at_two_milliseconds_and_double_up_to_the_interval()
+    {
+        var waits = new List<double>();
+        var wait = TimeSpan.Zero;
+        for (var i = 0; i < 8; i++)
+        {
+            wait = EthereumRpcExtensions.NextReceiptPoll(wait, TimeSpan.FromMilliseconds(50));
+            waits.Add(wait.TotalMilliseconds);
+        }
+
+        Assert.Equal([2, 4, 8, 16, 32, 50, 50, 50], waits);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), EthereumRpcExtensions.NextReceiptPoll(TimeSpan.Zero, TimeSpan.FromMilliseconds(1)));
+    }
+
+    [Fact]
     public void Secret_parts_of_an_rpc_url_are_redacted()
     {
         var endpoint = RpcEndpoint.Parse("https://user:pa55word@eth-mainnet.example.org/v2/AbCdEf1234567890XyZ?apikey=S3CRETKEY&network=main");

@@ -100,11 +100,17 @@ public static class EthereumRpcExtensions
     public static async Task<TransactionReceipt?> GetTransactionReceiptAsync(this IEthereumRpc rpc, string transactionHash, CancellationToken cancellationToken = default) =>
         ParseReceipt(await rpc.CallAsync("eth_getTransactionReceipt", [transactionHash], cancellationToken).ConfigureAwait(false));
 
-    /// <summary>Polls for the receipt every <paramref name="pollInterval"/> (default 50 ms) until it exists or <paramref name="timeout"/> (default 2 min) passes.</summary>
+    /// <summary>
+    /// Polls for the receipt until it exists or <paramref name="timeout"/> (default 2 min) passes: first after
+    /// <see cref="FirstReceiptPoll"/>, then at doubling intervals up to <paramref name="pollInterval"/> (default 50 ms).
+    /// A chain that mines on arrival (Anvil's default) answers within a few milliseconds, so the short first waits keep
+    /// one transaction after another from idling; a chain with real block times costs only a handful of extra requests.
+    /// </summary>
     public static async Task<TransactionReceipt> WaitForReceiptAsync(this IEthereumRpc rpc, string transactionHash, TimeSpan? pollInterval = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
     {
         var interval = pollInterval ?? TimeSpan.FromMilliseconds(50);
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromMinutes(2));
+        var wait = TimeSpan.Zero;
         while (true)
         {
             if (await rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false) is { } receipt)
@@ -117,8 +123,19 @@ public static class EthereumRpcExtensions
                 throw new CollabInsightsException($"Transaction {transactionHash} was not mined within {(timeout ?? TimeSpan.FromMinutes(2)).TotalSeconds.ToString(CultureInfo.InvariantCulture)} s at {rpc.Endpoint.Redacted}. Check that the node mines blocks (Anvil: instant mining or a block time).");
             }
 
-            await Task.Delay(interval, cancellationToken).ConfigureAwait(false);
+            wait = NextReceiptPoll(wait, interval);
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>The first wait between receipt polls (2 ms).</summary>
+    internal static readonly TimeSpan FirstReceiptPoll = TimeSpan.FromMilliseconds(2);
+
+    /// <summary>The wait before the next receipt poll: <see cref="FirstReceiptPoll"/> first, then double the last wait, never over <paramref name="interval"/>.</summary>
+    internal static TimeSpan NextReceiptPoll(TimeSpan previous, TimeSpan interval)
+    {
+        var next = previous <= TimeSpan.Zero ? FirstReceiptPoll : previous * 2;
+        return next > interval ? interval : next;
     }
 
     /// <summary>Parses a block object; null for JSON null.</summary>

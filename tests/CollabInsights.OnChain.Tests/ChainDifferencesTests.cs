@@ -163,7 +163,7 @@ public class ChainDifferencesTests
 
         var chainDir = RepoPaths.NewTempDirectory();
         var extract = await CollabCli.InvokeAsync(
-            ["chain", "extract", "--rpc", node.Url, "--address", ReadSeed(dir, "ledger"), "--abi", OutcomeLedgerAbiFile(), "--from", "0", "--out", chainDir, "--json"],
+            ["chain", "extract", "--rpc", node.Url, "--address", ReadSeed(dir, "ledger"), "--abi", BuiltInAbis.OutcomeLedger, "--from", "0", "--out", chainDir, "--json"],
             new StringWriter(), error, Ct);
         Assert.True(extract == 0, error.ToString());
 
@@ -193,13 +193,6 @@ public class ChainDifferencesTests
     {
         using var seed = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "onchain-seed.json")));
         return seed.RootElement.GetProperty(property).GetString()!;
-    }
-
-    private static string OutcomeLedgerAbiFile()
-    {
-        var path = Path.Combine(RepoPaths.NewTempDirectory(), "ledger-abi.json");
-        File.WriteAllText(path, OutcomeLedgerContract.Contract.AbiJson);
-        return path;
     }
 
     private static async Task<CollabDataset> ExtractAsync(AnvilNode node, LedgerSeedResult seeded, CollabDataset books)

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using CollabInsights.OnChain.Abi;
+using CollabInsights.OnChain.Contracts;
 using CollabInsights.OnChain.Extraction;
 using CollabInsights.OnChain.Rpc;
 using Spectre.Console;
@@ -15,7 +15,11 @@ internal static class ChainExtractCommand
     {
         var rpc = new Option<string?>("--rpc") { Description = $"JSON-RPC URL of the node; default ${RpcEndpoint.EnvironmentVariable}." };
         var address = new Option<string[]>("--address") { Description = "A contract whose events to extract; repeat for more. Omit for every contract.", AllowMultipleArgumentsPerToken = false };
-        var abi = new Option<string?>("--abi") { Description = "ABI JSON file (an ABI array or a compiler/Foundry artifact with an 'abi' key). Without it every log goes to the 'unknown' table." };
+        var abi = new Option<string[]>("--abi")
+        {
+            Description = $"ABI JSON file (an ABI array or a compiler/Foundry artifact with an 'abi' key), or a built-in ABI: {string.Join(", ", BuiltInAbis.Names)}. Repeat to decode the events of several. Without it every log goes to the 'unknown' table.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var events = new Option<string?>("--events") { Description = "Comma-separated event names (or signatures) to keep; also filters eth_getLogs by their topic0." };
         var topic0 = new Option<string[]>("--topic0") { Description = "Only logs whose topic0 is one of these 32-byte hashes; repeat for more." };
         var from = new Option<long>("--from") { Description = "First block (inclusive).", DefaultValueFactory = _ => 0 };
@@ -49,9 +53,10 @@ internal static class ChainExtractCommand
                 ILogDecoder decoder = RawLogDecoder.Instance;
                 var topics = new List<IReadOnlyList<string>?>();
                 var topic0s = (parseResult.GetValue(topic0) ?? []).Select(t => t.ToLowerInvariant()).ToList();
-                if (parseResult.GetValue(abi) is { Length: > 0 } abiFile)
+                var abis = (parseResult.GetValue(abi) ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
+                if (abis.Count > 0)
                 {
-                    var abiDecoder = new AbiLogDecoder(ContractAbi.Load(abiFile).Events, eventNames);
+                    var abiDecoder = new AbiLogDecoder(abis.SelectMany(a => BuiltInAbis.Resolve(a).Events), eventNames);
                     decoder = abiDecoder;
                     if (eventNames is not null && topic0s.Count == 0 && abiDecoder.Tables.Count == abiDecoder.Topic0s.Count)
                     {
@@ -60,7 +65,7 @@ internal static class ChainExtractCommand
                 }
                 else if (eventNames is not null)
                 {
-                    throw new CollabInsightsException("--events needs --abi FILE.json to know the events' signatures.");
+                    throw new CollabInsightsException($"--events needs --abi (a file or one of {string.Join(", ", BuiltInAbis.Names)}) to know the events' signatures.");
                 }
 
                 if (topic0s.Count > 0)
@@ -130,6 +135,11 @@ internal static class ChainExtractCommand
                     foreach (var (table, count) in summary.LogsPerTable)
                     {
                         await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table}: {count:N0}")).ConfigureAwait(false);
+                    }
+
+                    if (abis.Count == 0 && summary.UnknownLogs > 0)
+                    {
+                        await console.WriteLineAsync($"No --abi was given, so every log is raw in 'unknown'. To decode them pass the contract's ABI file, or --abi {BuiltInAbis.OutcomeLedger} for the kit's outcome ledger, --abi {BuiltInAbis.Erc20} for token transfers.").ConfigureAwait(false);
                     }
 
                     await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,

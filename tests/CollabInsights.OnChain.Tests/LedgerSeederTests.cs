@@ -74,6 +74,15 @@ public class LedgerSeederTests
         Assert.Equal(2, json.RootElement.GetProperty("projects").GetInt32());
         Assert.True(json.RootElement.GetProperty("transactions").GetInt32() > 2 * 3, "counts transactions without a progress reporter too");
 
+        // The table form says where the result went and how to read the ledger back.
+        var table = new StringWriter();
+        Assert.Equal(0, await CollabCli.InvokeAsync(["chain", "seed", "--scenario", dir, "--rpc", node.Url, "--out", Path.Combine(dir, "second.json")], table, error, ct));
+        using var second = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "second.json")));
+        var secondLedger = second.RootElement.GetProperty("ledger").GetString()!;
+        Assert.NotEqual(ledger, secondLedger);
+        Assert.Contains($"Wrote {Path.Combine(dir, "second.json")}", table.ToString(), StringComparison.Ordinal);
+        Assert.Contains($"--address {secondLedger} --abi outcome-ledger --from {second.RootElement.GetProperty("from_block").GetInt64()}", table.ToString(), StringComparison.Ordinal);
+
         var missing = await CollabCli.InvokeAsync(["chain", "seed", "--scenario", dir], new StringWriter(), error, ct);
         Assert.NotEqual(0, missing);
     }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CollabInsights.OffChain;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Seeding;
+using CollabInsights.OnChain.Contracts;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
@@ -91,8 +92,10 @@ internal static class ChainSeedCommand
                 table.AddRow("skipped", result.Skipped.Count.ToString(CultureInfo.InvariantCulture));
                 table.AddRow("deliberate differences from the books", result.DifferencesApplied.ToString(CultureInfo.InvariantCulture));
                 console2.Write(table);
-                console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions. Wrote {6}",
-                    result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions, Markup.Escape(path));
+                console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions.",
+                    result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions);
+                console2.WriteLine($"Wrote {path}");
+                console2.WriteLine($"Read it back: collab chain extract --rpc URL --address {result.LedgerAddress} --abi {BuiltInAbis.OutcomeLedger} --from {result.FromBlock} --out DIR");
                 return 0;
             }
             catch (Exception e) when (e is CollabInsightsException or EthereumRpcException or OnChain.Transactions.TransactionRevertedException)

@@ -192,6 +192,16 @@ public class LogExtractorTests
     }
 
     [Fact]
+    public void A_last_block_before_the_first_is_refused_before_anything_runs()
+    {
+        var dir = RepoPaths.NewTempDirectory();
+        var e = Assert.Throws<CollabInsightsException>(() => new LogExtractor(new FakeChain(50), Options(dir) with { FromBlock = 10, ToBlock = 5 }));
+        Assert.Contains("The last block (5) is before the first (10)", e.Message, StringComparison.Ordinal);
+        Assert.Empty(Directory.GetFileSystemEntries(dir));
+        _ = new LogExtractor(new FakeChain(50), Options(dir) with { FromBlock = 5, ToBlock = 5 }); // one block is a valid range
+    }
+
+    [Fact]
     public async Task Progress_reports_rates_and_reaches_the_total()
     {
         var chain = new FakeChain(200);

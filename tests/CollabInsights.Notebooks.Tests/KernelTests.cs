@@ -72,5 +72,12 @@ public sealed class KernelTests
         Assert.EndsWith("collab.dll", argv[1], StringComparison.Ordinal);
         Assert.Equal(["kernel", "-f", "{connection_file}"], argv[2..]);
         Assert.Equal("0", spec["env"]!["DOTNET_TieredCompilation"]!.GetValue<string>());
+
+        // The README's check: `jupyter kernelspec list` (Debian's jupyter-client) shows the kernel.
+        ExternalTools.Require("/usr/bin/jupyter-kernelspec", "apt-get install jupyter-client (scripts/bootstrap.sh does)");
+        var list = ExternalTools.Run(ExternalTools.Jupyter, ["kernelspec", "list", "--json"], TimeSpan.FromSeconds(60), new Dictionary<string, string> { ["JUPYTER_PATH"] = jupyterPath });
+        Assert.True(list.ExitCode == 0, list.Error);
+        var specs = JsonNode.Parse(list.Output)!["kernelspecs"]!.AsObject();
+        Assert.Equal(Path.Combine(jupyterPath, "kernels", "collab-csharp"), specs["collab-csharp"]!["resource_dir"]!.GetValue<string>());
     }
 }

@@ -58,6 +58,21 @@ public sealed class ParameterTests
         Assert.True(result.Succeeded, string.Join("\n", result.Failures.Select(f => f.Error.Value)));
         Assert.Equal("2025 2.5 25.125 False Int64 text", NotebookOutputs.GetData(result.Notebook.Cells[3].Outputs.Single(), "text/plain"));
         Assert.Contains("decimal cap = 100.5m;", result.Notebook.Cells[2].Source, StringComparison.Ordinal);
+
+        // "unknown" is not declared: it still arrives, with one warning naming it and what the cell declares.
+        var warning = Assert.Single(result.Warnings);
+        Assert.Contains("'unknown' is not declared", warning, StringComparison.Ordinal);
+        Assert.Contains("big, cap, rate, strict, year", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parameters_for_a_notebook_without_a_parameters_cell_warn_once_and_declared_ones_do_not()
+    {
+        var bare = new NotebookDocument();
+        bare.Cells.Add(new NotebookCell(CellKind.Code, "1", "one"));
+        Assert.Contains("no code cell tagged 'parameters'", Assert.Single(NotebookParameters.Warnings(bare, [new("a", "1"), new("b", "2")])), StringComparison.Ordinal);
+        Assert.Empty(NotebookParameters.Warnings(Notebook("int a = 1; string b = \"\";", "a"), [new("a", "2"), new("b", "x")]));
+        Assert.Empty(NotebookParameters.Warnings(bare, []));
     }
 
     [Theory]

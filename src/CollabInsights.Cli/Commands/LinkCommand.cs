@@ -72,7 +72,10 @@ internal static class LinkCommand
             ["data_problems"] = problems.Count,
             ["as_of"] = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["paid_actual_by_currency"] = new SortedDictionary<string, decimal>(
-                result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Sum(f => f.PaidActual), StringComparer.Ordinal), StringComparer.Ordinal),
+                result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal)
+                    .Select(g => (Currency: g.Key, Paid: g.Sum(f => f.PaidActual)))
+                    .Where(c => c.Currency != FundingLinker.NoCurrency || c.Paid != 0) // commitments without a currency, nothing paid
+                    .ToDictionary(c => c.Currency, c => c.Paid, StringComparer.Ordinal), StringComparer.Ordinal),
         });
 
     private static string N(decimal d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);

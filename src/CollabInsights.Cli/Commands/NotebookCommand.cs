@@ -75,6 +75,11 @@ internal static class NotebookCommand
                 await File.WriteAllTextAsync(htmlFile, NotebookHtmlReport.Render(result.Notebook), ct).ConfigureAwait(false);
             }
 
+            foreach (var warning in result.Warnings)
+            {
+                await output.WriteLineAsync($"  warning: {warning}").ConfigureAwait(false);
+            }
+
             foreach (var (cell, error) in result.Failures)
             {
                 await output.WriteLineAsync($"  FAILED cell {cell}: {error.Value}").ConfigureAwait(false);

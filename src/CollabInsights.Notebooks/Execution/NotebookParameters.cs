@@ -51,6 +51,30 @@ public static class NotebookParameters
         return cell;
     }
 
+    /// <summary>
+    /// Warnings for <paramref name="values"/> the notebook does not declare: names missing from its <c>parameters</c>
+    /// cell, or one warning when it has no such cell. Papermill injects such values too, and warns the same way.
+    /// </summary>
+    public static IReadOnlyList<string> Warnings(NotebookDocument notebook, IReadOnlyList<KeyValuePair<string, string>> values)
+    {
+        ArgumentNullException.ThrowIfNull(notebook);
+        ArgumentNullException.ThrowIfNull(values);
+        if (values.Count == 0)
+        {
+            return [];
+        }
+
+        var cell = notebook.Cells.Find(c => c.Kind == CellKind.Code && c.HasTag(ParametersTag));
+        if (cell is null)
+        {
+            return [$"the notebook has no code cell tagged '{ParametersTag}', so --param values were injected at the top and override nothing"];
+        }
+
+        var declared = DeclaredTypes(cell.Source);
+        return [.. values.Select(v => v.Key).Distinct(StringComparer.Ordinal).Where(n => !declared.ContainsKey(n))
+            .Select(n => $"parameter '{n}' is not declared in the '{ParametersTag}' cell (it declares {(declared.Count == 0 ? "nothing" : string.Join(", ", declared.Keys.Order(StringComparer.Ordinal)))}); it was injected anyway")];
+    }
+
     /// <summary>Parses <c>name=value</c> as given to <c>--param</c>.</summary>
     public static KeyValuePair<string, string> ParseAssignment(string text)
     {

@@ -9,6 +9,9 @@ namespace CollabInsights.Notebooks.Execution;
 /// <param name="Elapsed">Wall time of the whole run.</param>
 public sealed record NotebookRunResult(NotebookDocument Notebook, IReadOnlyList<(int Cell, ErrorOutput Error)> Failures, IReadOnlyList<TimeSpan> CellTimes, TimeSpan Elapsed)
 {
+    /// <summary>Things the run did that the user may not expect (e.g. a <c>--param</c> the notebook does not declare).</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+
     /// <summary>Whether every cell ran without error.</summary>
     public bool Succeeded => Failures.Count == 0;
 }

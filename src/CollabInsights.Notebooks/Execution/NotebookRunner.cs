@@ -37,6 +37,7 @@ public static class NotebookRunner
         ArgumentNullException.ThrowIfNull(notebook);
         options ??= new NotebookRunOptions();
         var stopwatch = Stopwatch.StartNew();
+        var warnings = NotebookParameters.Warnings(notebook, options.Parameters);
         NotebookParameters.Inject(notebook, options.Parameters);
         EnsureKernelMetadata(notebook);
         foreach (var cell in notebook.Cells.Where(c => c.Kind == CellKind.Code))
@@ -98,7 +99,7 @@ public static class NotebookRunner
             }
         }
 
-        return new NotebookRunResult(notebook, failures, times, stopwatch.Elapsed);
+        return new NotebookRunResult(notebook, failures, times, stopwatch.Elapsed) { Warnings = warnings };
     }
 
     /// <summary>Adds the kernelspec and language_info of the C# kernel when the notebook has none (other keys are kept).</summary>

@@ -126,5 +126,6 @@ public static class LinkReport
         new StringDataFrameColumn("column", problems.Select(p => p.Column)),
         new StringDataFrameColumn("value", problems.Select(p => p.Value)),
         new StringDataFrameColumn("severity", problems.Select(p => p.Severity.ToString())),
-        new StringDataFrameColumn("message", problems.Select(p => p.Message)));
+        new StringDataFrameColumn("message", problems.Select(p => p.Message)),
+        new StringDataFrameColumn("provenance", problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.File}:{p.Row}"))));
 }

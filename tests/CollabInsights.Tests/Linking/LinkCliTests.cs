@@ -58,10 +58,18 @@ public class LinkCliTests
         Assert.True(code == 0, error.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         Assert.True(json.RootElement.GetProperty("data_problems").GetInt32() > 0);
+        // Commitments without a currency (nothing paid) do not show up as a "(none)" currency with 0 paid.
+        Assert.All(json.RootElement.GetProperty("paid_actual_by_currency").EnumerateObject(), c => Assert.Matches("^[A-Z]{3}$", c.Name));
         // The real export has 7 payment rows whose type is neither Planned nor Actual; they are excluded, not dropped silently.
         Assert.True(json.RootElement.GetProperty("excluded_rows").GetInt32() >= 7);
         var problems = await File.ReadAllLinesAsync(Path.Combine(outDir, "tables", "data_problems.csv"), ct);
         Assert.Contains(problems, l => l.Contains("2018-13", StringComparison.Ordinal));
+
+        // Like every other table, each problem row carries its provenance (file:row), the same row it names.
+        Assert.Equal("file,row,column,value,severity,message,provenance", problems[0]);
+        var month13 = problems.First(l => l.Contains("2018-13", StringComparison.Ordinal));
+        var fields = month13.Split(',');
+        Assert.Equal($"{fields[0]}:{fields[1]}", fields[^1]);
     }
 
     [Fact]

@@ -35,6 +35,11 @@ public sealed class LogExtractor
             throw new CollabInsightsException($"The first block must be 0 or more (got {options.FromBlock}).");
         }
 
+        if (options.ToBlock is { } last && last < options.FromBlock)
+        {
+            throw new CollabInsightsException($"The last block ({last}) is before the first ({options.FromBlock}): give --from B --to B with B(from) <= B(to), or --to latest.");
+        }
+
         _source = source;
         _options = options;
     }

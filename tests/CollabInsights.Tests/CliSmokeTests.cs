@@ -1,4 +1,5 @@
 using CollabInsights.Cli;
+using CollabInsights.Tests.Shared;
 
 namespace CollabInsights.Tests;
 
@@ -11,6 +12,34 @@ public class CliSmokeTests
         var code = await CollabCli.InvokeAsync(["about"], output, new StringWriter(), TestContext.Current.CancellationToken);
         Assert.Equal(0, code);
         Assert.Contains(Environment.Version.ToString(), output.ToString(), StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string[]> MissingInputs => new()
+    {
+        { ["indigo", "summary", "--data", "MISSING"] },
+        { ["link", "--data", "MISSING", "--out", "OUT"] },
+        { ["reconcile", "--offchain", "SCENARIO", "--onchain", "MISSING"] },
+        { ["reconcile", "--offchain", "MISSING", "--onchain", "SCENARIO"] },
+        { ["chain", "seed", "--scenario", "MISSING", "--rpc", "http://127.0.0.1:9"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(MissingInputs))]
+    public async Task A_missing_input_path_exits_2_with_an_error_line_naming_it(string[] template)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var root = RepoPaths.NewTempDirectory();
+        var missing = Path.Combine(root, "no-such-input");
+        var scenario = Path.Combine(root, "scenario");
+        await CollabInsights.Scenarios.ScenarioGenerator.WriteAsync(CollabInsights.Scenarios.ScenarioOptions.Default with { Projects = 1 }, scenario, ct);
+        var args = template.Select(a => a switch { "MISSING" => missing, "SCENARIO" => scenario, "OUT" => Path.Combine(root, "out"), _ => a }).ToArray();
+        var error = new StringWriter();
+
+        var code = await CollabCli.InvokeAsync(args, new StringWriter(), error, ct);
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(missing, error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -98,9 +98,20 @@ internal static class ChainSeedCommand
                 console2.WriteLine($"Read it back: collab chain extract --rpc URL --address {result.LedgerAddress} --abi {BuiltInAbis.OutcomeLedger} --from {result.FromBlock} --out DIR");
                 return 0;
             }
-            catch (Exception e) when (e is CollabInsightsException or EthereumRpcException or OnChain.Transactions.TransactionRevertedException)
+            catch (CollabInsightsException e)
             {
-                await error.WriteLineAsync($"collab chain seed: {e.Message}").ConfigureAwait(false);
+                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return 2;
+            }
+            catch (EthereumRpcException e)
+            {
+                // As chain extract: 3 when the node failed or could not be reached.
+                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
+                return 3;
+            }
+            catch (OnChain.Transactions.TransactionRevertedException e)
+            {
+                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
                 return 1;
             }
         });

@@ -148,7 +148,7 @@ internal static class DemoCommand
             }
 
             return 0;
-        }, errorPrefix: "collab demo: ");
+        });
         return command;
     }
 

@@ -43,7 +43,7 @@ internal static class GenerateCommand
             console.Write(table);
             console.MarkupLine(CultureInfo.InvariantCulture, "Wrote a scenario (seed {0}, {1} projects) to [bold]{2}[/]", options.Seed, options.Projects, Markup.Escape(dir));
             return 0;
-        }, errorPrefix: "collab generate: ", errorExitCode: 1);
+        });
         return command;
     }
 }

@@ -37,7 +37,7 @@ internal static class LinkCommand
             }
 
             return 0;
-        }, errorPrefix: "collab link: ");
+        });
         return command;
     }
 

@@ -89,7 +89,7 @@ internal static class ReconcileCommand
             }
 
             return 0;
-        }, errorPrefix: "collab reconcile: ", errorExitCode: 1);
+        });
         return command;
     }
 
@@ -99,6 +99,11 @@ internal static class ReconcileCommand
     /// </summary>
     internal static async Task<(ReconciliationResult Result, ReconciliationEvaluation? Evaluation)> RunAsync(string offchainPath, string onchainDir, string? groundTruthPath, CancellationToken ct)
     {
+        if (!Directory.Exists(onchainDir) && !File.Exists(onchainDir))
+        {
+            throw new CollabInsightsException($"On-chain records not found at '{Path.GetFullPath(onchainDir)}'. Pass the --out folder of 'collab chain extract --abi outcome-ledger' (or records in the INDIGO CSV layout).");
+        }
+
         var off = await IndigoSource.LoadAsync(offchainPath, cancellationToken: ct).ConfigureAwait(false);
         var onChain = File.Exists(Path.Combine(onchainDir, "summary.json"))
             ? await LoadExtractionAsync(onchainDir, offchainPath, off.Value, ct).ConfigureAwait(false)

@@ -155,6 +155,21 @@ internal static class DemoCommand
     /// <summary>Runs <paramref name="steps"/> in order under one progress display; a failing step stops the run.</summary>
     internal static async Task RunAsync(DemoContext ctx, IReadOnlyList<DemoStep> steps, CancellationToken ct)
     {
+        if (!ctx.Console.Profile.Capabilities.Interactive)
+        {
+            // A log or a pipe: one line when a step starts and one when it ends, as they happen.
+            for (var i = 0; i < steps.Count; i++)
+            {
+                ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "step {0}/{1}: {2} ...", i + 1, steps.Count, Markup.Escape(steps[i].Name));
+                var started = DateTime.UtcNow;
+                await steps[i].Run(ctx, ct).ConfigureAwait(false);
+                ctx.Timings.Add((steps[i].Name, DateTime.UtcNow - started));
+                ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "done: {0} ({1:0.0} s)", Markup.Escape(steps[i].Name), ctx.Timings[^1].Elapsed.TotalSeconds);
+            }
+
+            return;
+        }
+
         await ctx.Console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new ElapsedTimeColumn())

@@ -12,8 +12,8 @@ internal static class FitCommand
 {
     public static Command Create()
     {
-        var answers = new Option<string?>("--answers") { Description = "JSON file with answers, requirements and optionally benchmark_results (a results.json path). Without it, the questions are asked interactively." };
-        var results = new Option<string?>("--results") { Description = "A benchmark results.json whose measured figures the assessment cites (overrides benchmark_results of the answers file)." };
+        var answers = new Option<string?>("--answers") { Description = "JSON file with answers, requirements and optionally benchmark_results (a results.json path, relative to the answers file's folder). Without it, the questions are asked interactively." };
+        var results = new Option<string?>("--results") { Description = "A benchmark results.json whose measured figures the assessment cites; a relative path resolves against the current directory. Overrides benchmark_results of the answers file, which is then not read." };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON." };
         var command = new Command("fit", "Blockchain fit assessment: Wüst & Gervais (2018), Pedersen, Risius & Beck (2019) ten steps and NIST IR 8202 §9, combined with your requirements and measured benchmark numbers; every reason is cited.")
         {
@@ -27,20 +27,21 @@ internal static class FitCommand
             BenchmarkRun? measured = null;
             if (parseResult.GetValue(answers) is { } file)
             {
-                (input, measured) = await FitAssessment.LoadAsync(file, ct).ConfigureAwait(false);
+                (input, measured) = await FitAssessment.LoadAsync(file, parseResult.GetValue(results), ct).ConfigureAwait(false);
             }
             else if (ReferenceEquals(output, Console.Out) && !Console.IsInputRedirected && !Console.IsOutputRedirected)
             {
+                // Read the results before asking, so a wrong path does not throw the answers away.
+                if (parseResult.GetValue(results) is { Length: > 0 } resultsPath)
+                {
+                    measured = await BenchmarkReport.ReadAsync(Path.GetFullPath(resultsPath), ct).ConfigureAwait(false);
+                }
+
                 input = Ask(AnsiConsole.Console);
             }
             else
             {
                 throw new CollabInsightsException("No answers: pass --answers FILE.json (keys: answers, requirements, benchmark_results), or run `collab fit` in a terminal to be asked.");
-            }
-
-            if (parseResult.GetValue(results) is { } resultsPath)
-            {
-                measured = await BenchmarkReport.ReadAsync(resultsPath, ct).ConfigureAwait(false);
             }
 
             var recommendation = FitAssessment.Assess(input.Answers, input.Requirements, measured);

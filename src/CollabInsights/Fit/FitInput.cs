@@ -2,8 +2,8 @@ namespace CollabInsights.Fit;
 
 /// <summary>
 /// The contents of a <c>collab fit --answers FILE.json</c> file: the answers, the requirements, and
-/// optionally the path of a benchmark <c>results.json</c> (relative to the file) whose measured figures
-/// the assessment cites.
+/// optionally the path of a benchmark <c>results.json</c> (relative to the answers file's folder) whose
+/// measured figures the assessment cites.
 /// </summary>
 public sealed record FitInput
 {
@@ -13,6 +13,9 @@ public sealed record FitInput
     /// <summary>Requirements in numbers.</summary>
     public FitRequirements Requirements { get; init; } = new();
 
-    /// <summary>Path of a benchmark results.json, relative to the answers file; null for none.</summary>
+    /// <summary>
+    /// Path of a benchmark results.json; a relative path resolves against the folder of the answers file
+    /// (not the current directory). <c>collab fit --results</c> overrides it, and then it is not read at all. Null for none.
+    /// </summary>
     public string? BenchmarkResults { get; init; }
 }

@@ -4,6 +4,7 @@ using System.Text.Json;
 using CollabInsights.Anomalies;
 using CollabInsights.Anomalies.Evaluation;
 using CollabInsights.Anomalies.Ml;
+using CollabInsights.Domain;
 using CollabInsights.OffChain;
 using Spectre.Console;
 
@@ -15,8 +16,8 @@ internal static class AnomaliesCommand
     public static Command Create()
     {
         var data = new Option<string>("--data") { Description = "Folder (or zip) of an export in the INDIGO CSV layout: the real INDIGO export or a generated scenario." };
-        var chain = new Option<string>("--chain") { Description = "Folder of on-chain records in the same INDIGO CSV layout (fallback until the Parquet event tables map to records); flagged too." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object with a flags array (kind, project, file, row | tx, log_index, score, reason)." };
+        var chain = new Option<string>("--chain") { Description = "On-chain records, flagged too: the --out folder of 'collab chain extract --abi outcome-ledger' (Parquet tables; read against the --data books, with payers and recipients named by the onchain-seed.json beside them), or a folder of records in the INDIGO CSV layout." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: a flags array (kind, project, file, row | tx, log_index, score, reason) and counts per kind." };
         var noMl = new Option<bool>("--no-ml") { Description = "Rules only: skip the ML.NET detector's ml_outlier flags." };
         var command = new Command("anomalies", "Flag anomalous payments, results and prices with named rules and an ML.NET detector; each flag names its row and says why.")
         {
@@ -26,18 +27,25 @@ internal static class AnomaliesCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var dir = parseResult.GetValue(data) ?? throw new CollabInsightsException("Pass --data DIR: a folder in the INDIGO CSV layout (for example ../shared/data/indigo-2025-05 or the output of collab generate).");
+            var chainDir = parseResult.GetValue(chain);
+            if ((MissingPath(dir, "--data", "a folder (or zip) in the INDIGO CSV layout, for example ../shared/data/indigo-2025-05 or the --out folder of collab generate")
+                ?? (chainDir is null ? null : MissingPath(chainDir, "--chain", "the --out folder of collab chain extract, or a folder in the INDIGO CSV layout"))) is { } missing)
+            {
+                await parseResult.InvocationConfiguration.Error.WriteLineAsync(missing).ConfigureAwait(false);
+                return 2;
+            }
+
             var options = new AnomalyDetectionOptions(UseMl: !parseResult.GetValue(noMl));
             var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
             var flags = AnomalyDetection.Run(loaded, options).ToList();
-            if (parseResult.GetValue(chain) is { } chainDir)
+            if (chainDir is not null)
             {
-                var onChain = await IndigoSource.LoadAsync(chainDir, cancellationToken: ct).ConfigureAwait(false);
-                flags = AnomalyRules.Sort(flags.Concat(AnomalyDetection.Run(onChain, options))).ToList();
+                flags = AnomalyRules.Sort(flags.Concat(await ChainFlagsAsync(chainDir, dir, loaded.Value, options, ct).ConfigureAwait(false))).ToList();
             }
 
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(JsonSerializer.Serialize(new AnomaliesJson(flags, flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count())), CliCommand.IndentedJson));
+                output.WriteLine(AnomalyJson.Serialize(flags));
                 return 0;
             }
 
@@ -50,14 +58,51 @@ internal static class AnomaliesCommand
             }
 
             console.Write(table);
-            foreach (var g in flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal))
+            foreach (var (kind, count) in AnomalyJson.Counts(flags))
             {
-                console.WriteLine($"{g.Key}: {g.Count()}");
+                console.WriteLine($"{kind}: {count}");
             }
 
             return 0;
         }, errorPrefix: "collab anomalies: ", errorExitCode: 1);
         return command;
+    }
+
+    /// <summary>The <c>error:</c> line for a <paramref name="path"/> that is neither a folder nor a file (exit 2, as <c>indigo summary</c> and <c>link</c>), else null.</summary>
+    private static string? MissingPath(string path, string option, string what) =>
+        Directory.Exists(path) || File.Exists(path) ? null : $"error: {option} path '{path}' does not exist. Pass {what}.";
+
+    /// <summary>True when <paramref name="dir"/> is the output folder of <c>collab chain extract</c> (summary.json, checkpoint.json or tables/).</summary>
+    internal static bool IsExtraction(string dir) =>
+        Directory.Exists(dir) && (File.Exists(Path.Combine(dir, "summary.json")) || File.Exists(Path.Combine(dir, "checkpoint.json")) || Directory.Exists(Path.Combine(dir, "tables")));
+
+    /// <summary>
+    /// Flags of the on-chain records. An extraction folder is read as <c>collab reconcile --onchain</c> reads it (currencies from the books,
+    /// organisation ids from the onchain-seed.json beside them); its payments and attestations are checked against the books' commitments,
+    /// prices and metrics, and only flags located on chain are kept (the books' own rows are flagged by the --data run).
+    /// </summary>
+    private static async Task<IReadOnlyList<Flag>> ChainFlagsAsync(string chainDir, string booksPath, CollabDataset books, AnomalyDetectionOptions options, CancellationToken ct)
+    {
+        if (!IsExtraction(chainDir))
+        {
+            var onChain = await IndigoSource.LoadAsync(chainDir, cancellationToken: ct).ConfigureAwait(false);
+            return AnomalyDetection.Run(onChain, options);
+        }
+
+        Dictionary<string, string>? addresses = null;
+        var seedFile = Path.Combine(booksPath, "onchain-seed.json");
+        if (File.Exists(seedFile))
+        {
+            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, ct).ConfigureAwait(false));
+            if (seed.RootElement.TryGetProperty("organisations", out var map))
+            {
+                addresses = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+            }
+        }
+
+        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(chainDir, OnChain.Extraction.LedgerRecordOptions.ForSeededChain(books, addresses), ct).ConfigureAwait(false);
+        var dataset = books with { Results = records.Attestations, Payments = records.Payments };
+        return AnomalyDetection.Run(dataset, null, options).Where(f => f.Tx is not null).ToList();
     }
 
     private static Command CreateEvaluate()
@@ -105,14 +150,21 @@ internal static class AnomaliesCommand
                 output.Write(EvaluationText.Render(runs));
             }
 
+            // Nothing planted, nothing to score: say so and how to plant some, and fail so a script does not take n/a for a result.
+            if (runs.Count > 0 && runs.All(r => r.Labels == 0))
+            {
+                var error = parseResult.InvocationConfiguration.Error;
+                await error.WriteLineAsync(parseResult.GetValue(scenario) is { } scenarioDir
+                    ? $"error: {Path.Combine(scenarioDir, Scenarios.ScenarioGroundTruth.FileName)} has no labelled anomalies, so nothing can be evaluated (the table shows n/a). Plant some with collab generate --seed S --projects N --anomalies 0.05 --out DIR and evaluate that folder."
+                    : string.Create(CultureInfo.InvariantCulture, $"error: --rate {parseResult.GetValue(rate)} planted no labelled anomalies, so nothing can be evaluated (the table shows n/a). Pass --rate 0.05 (the default)."))
+                    .ConfigureAwait(false);
+                return 2;
+            }
+
             return 0;
         }, errorPrefix: "", errorExitCode: 1);
         return command;
     }
-
-    private sealed record AnomaliesJson(
-        [property: System.Text.Json.Serialization.JsonPropertyName("flags")] IReadOnlyList<Flag> Flags,
-        [property: System.Text.Json.Serialization.JsonPropertyName("counts")] IReadOnlyDictionary<string, int> Counts);
 
     internal static int[] ParseSeeds(string text)
     {

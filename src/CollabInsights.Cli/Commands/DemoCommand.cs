@@ -55,10 +55,8 @@ internal static class DemoCommand
         {
             var flags = AnomalyDetection.Run(ctx.Load!);
             var path = Path.Combine(ctx.OutDir, "anomalies.json");
-            var json = JsonSerializer.Serialize(
-                new { flags, by_kind = flags.GroupBy(f => f.Kind).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count()) },
-                new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
-            await File.WriteAllTextAsync(path, json, ct).ConfigureAwait(false);
+            // The same document `collab anomalies --data DIR --json` prints.
+            await File.WriteAllTextAsync(path, AnomalyJson.Serialize(flags) + "\n", ct).ConfigureAwait(false);
             ctx.Items["flags"] = flags;
             ctx.AddOutput($"anomaly flags ({flags.Count.ToString(CultureInfo.InvariantCulture)}, each with its row and reason)", path);
         }),

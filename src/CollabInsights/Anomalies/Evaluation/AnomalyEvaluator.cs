@@ -128,7 +128,7 @@ public static class AnomalyEvaluator
             .Select(p => RecordKey.Of(p.Provenance));
     }
 
-    /// <summary>ROC AUC (Mann-Whitney, ties count half) and precision at k = number of positives.</summary>
+    /// <summary>ROC AUC (Mann-Whitney, ties count half) and precision at k = number of positives; null where there is nothing to score (no positives, or no negatives for ROC AUC).</summary>
     public static RankingMetrics Rank(string detector, string target, IReadOnlyList<(double Score, bool Positive)> items)
     {
         ArgumentNullException.ThrowIfNull(items);
@@ -142,10 +142,10 @@ public static class AnomalyEvaluator
             wins += below + ((upTo - below) / 2.0);
         }
 
-        var auc = pos.Count == 0 || neg.Count == 0 ? double.NaN : wins / ((double)pos.Count * neg.Count);
+        double? auc = pos.Count == 0 || neg.Count == 0 ? null : wins / ((double)pos.Count * neg.Count);
         var k = pos.Count;
         var top = items.OrderByDescending(i => i.Score).Take(k).Count(i => i.Positive);
-        return new RankingMetrics(detector, target, pos.Count, neg.Count, auc, k, k == 0 ? double.NaN : (double)top / k);
+        return new RankingMetrics(detector, target, pos.Count, neg.Count, auc, k, k == 0 ? null : (double)top / k);
     }
 
     private static int LowerBound(List<double> sorted, double v)

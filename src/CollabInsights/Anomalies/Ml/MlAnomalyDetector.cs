@@ -74,7 +74,17 @@ public static class MlAnomalyDetector
         var n = (int)Math.Ceiling(scores.Count * o.FlagShare);
         return scores.OrderByDescending(s => s.Rank).ThenBy(s => s.Key, StringComparer.Ordinal).Take(n).Select(s => Flag.At(FlagKinds.MlOutlier, s.Project, s.Provenance, s.Rank,
             string.Create(CultureInfo.InvariantCulture, $"This payment is more unusual than {Text.Percent(s.Rank)} of payments; mostly because of ") +
-            string.Join("; ", s.TopFeatures.Select(f => $"{PaymentFeatures.Descriptions[f.Feature]} ({Text.Number(Math.Round(f.Value, 3))}, {Text.Percent(f.Share)} of the score)")) + ".")).ToList();
+            string.Join("; ", s.TopFeatures.Select(Explain)) + ".")).ToList();
+    }
+
+    /// <summary>One feature of an explanation: its description, its value (or why it is unknown, scored as the median), and its share of the score.</summary>
+    internal static string Explain(FeatureContribution f)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var value = double.IsFinite(f.Value)
+            ? Text.Number(Math.Round(f.Value, 3))
+            : $"unknown, {PaymentFeatures.UnknownDescriptions.GetValueOrDefault(f.Feature, "not computable")}, so scored as the median";
+        return $"{PaymentFeatures.Descriptions[f.Feature]} ({value}, {Text.Percent(f.Share)} of the score)";
     }
 
     /// <summary>Average ranks scaled to 0..1: the share of other values strictly lower, ties sharing the mean.</summary>

@@ -47,4 +47,23 @@ public sealed record PaymentFeatures(OutcomePayment Payment, string Key, IReadOn
         ["log_amount_vs_project_median"] = "amount against the project's median payment",
         ["covered_by_result"] = "whether a result covers the payment",
     };
+
+    /// <summary>
+    /// Why a feature can be unknown (NaN) for a payment, for explanations: the scaler scores an unknown value as the feature's
+    /// median, which can still lie some way from the nearest cluster centre and so add to the score.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> UnknownDescriptions { get; } = new Dictionary<string, string>
+    {
+        ["log_amount"] = "the amount is not positive",
+        ["share_of_commitment"] = "no commitment by this payer in this currency",
+        ["log_paid_vs_price_x_outcomes"] = "no price in this currency or no outcomes achieved in the period",
+        ["log_paid_vs_payer_share"] = "no price x outcomes or no payer's share of the commitments to compare",
+        ["log_price_vs_peers"] = "no comparable metrics, as fewer than 3 prices share its definition or sector",
+        ["days_after_period_end"] = "no payment date or period end",
+        ["payments_within_30_days"] = "no payment date",
+        ["recipient_share_of_payer"] = "the payer's payments total 0",
+        ["log_amount_vs_project_median"] = "the amount or the project's median payment is not positive",
+        ["payments_same_obligation"] = "not computable",
+        ["covered_by_result"] = "not computable",
+    };
 }

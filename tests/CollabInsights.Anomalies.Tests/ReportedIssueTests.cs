@@ -93,12 +93,12 @@ public class ReportedIssueTests
         Assert.Equal(2, code);
         Assert.DoesNotContain("NaN", json, StringComparison.Ordinal);
         using var doc = JsonDocument.Parse(json);
-        var ranking = doc.RootElement.GetProperty("runs")[0].GetProperty("Ranking");
+        var ranking = doc.RootElement.GetProperty("runs")[0].GetProperty("ranking");
         Assert.True(ranking.GetArrayLength() > 0);
         Assert.All(ranking.EnumerateArray(), m =>
         {
-            Assert.Equal(JsonValueKind.Null, m.GetProperty("RocAuc").ValueKind);
-            Assert.Equal(JsonValueKind.Null, m.GetProperty("PrecisionAtK").ValueKind);
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("roc_auc").ValueKind);
+            Assert.Equal(JsonValueKind.Null, m.GetProperty("precision_at_k").ValueKind);
         });
         Assert.Contains("--anomalies 0.05", error, StringComparison.Ordinal);
     }

@@ -19,10 +19,10 @@ public class BenchExtractCommandTests
         Assert.True(code == 0, output + "\n" + error);
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(file, ct));
         var root = doc.RootElement;
-        Assert.Equal(1500, root.GetProperty("OurLogs").GetInt64());
-        Assert.Equal(1500, root.GetProperty("CastLogs").GetInt64());
-        Assert.True(root.GetProperty("ValuesEqual").GetBoolean());
-        Assert.True(root.GetProperty("OursBestLogsPerSecond").GetDouble() > 0 && root.GetProperty("CastBestLogsPerSecond").GetDouble() > 0);
-        Assert.Equal(3, root.GetProperty("Runs").GetArrayLength());
+        Assert.Equal(1500, root.GetProperty("our_logs").GetInt64());
+        Assert.Equal(1500, root.GetProperty("cast_logs").GetInt64());
+        Assert.True(root.GetProperty("values_equal").GetBoolean());
+        Assert.True(root.GetProperty("ours_best_logs_per_second").GetDouble() > 0 && root.GetProperty("cast_best_logs_per_second").GetDouble() > 0);
+        Assert.Equal(3, root.GetProperty("runs").GetArrayLength());
     }
 }

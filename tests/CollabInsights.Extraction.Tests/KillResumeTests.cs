@@ -76,7 +76,7 @@ public class KillResumeTests(AnvilFixture chain) : IClassFixture<AnvilFixture>
         try
         {
             using var doc = System.Text.Json.JsonDocument.Parse(File.ReadAllBytes(Path.Combine(dir, "checkpoint.json")));
-            return doc.RootElement.GetProperty("LastCompletedBlock").GetInt64();
+            return doc.RootElement.GetProperty("last_completed_block").GetInt64();
         }
         catch (Exception e) when (e is IOException or System.Text.Json.JsonException or UnauthorizedAccessException)
         {

@@ -63,8 +63,8 @@ public class BuiltInAbiTests
         Assert.True(code == 0, error.ToString());
         using (var summary = JsonDocument.Parse(output.ToString()))
         {
-            Assert.Equal(0, summary.RootElement.GetProperty("UnknownLogs").GetInt64());
-            Assert.Equal(payments, summary.RootElement.GetProperty("LogsPerTable").GetProperty("OutcomePaid").GetInt64());
+            Assert.Equal(0, summary.RootElement.GetProperty("unknown_logs").GetInt64());
+            Assert.Equal(payments, summary.RootElement.GetProperty("logs_per_table").GetProperty("OutcomePaid").GetInt64());
         }
 
         // The Transfer table holds exactly the token's Transfer logs, counted here from raw eth_getLogs.

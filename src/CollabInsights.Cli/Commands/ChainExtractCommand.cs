@@ -126,7 +126,7 @@ internal static class ChainExtractCommand
 
                 if (asJson)
                 {
-                    await console.WriteLineAsync(JsonSerializer.Serialize(summary)).ConfigureAwait(false);
+                    await console.WriteLineAsync(JsonSerializer.Serialize(summary, CliCommand.IndentedJson)).ConfigureAwait(false);
                 }
                 else
                 {

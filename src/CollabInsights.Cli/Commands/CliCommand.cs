@@ -8,7 +8,7 @@ namespace CollabInsights.Cli.Commands;
 internal static class CliCommand
 {
     /// <summary>Indented JSON, the form of every results file a command writes.</summary>
-    public static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>
     /// Sets <paramref name="action"/> as the command's action; a <see cref="CollabInsightsException"/> it throws is written to the

@@ -27,7 +27,7 @@ public static class LedgerRecords
         long chainId;
         using (var summary = JsonDocument.Parse(await File.ReadAllTextAsync(summaryPath, cancellationToken).ConfigureAwait(false)))
         {
-            chainId = summary.RootElement.GetProperty("ChainId").GetInt64();
+            chainId = summary.RootElement.GetProperty("chain_id").GetInt64();
         }
 
         var output = ExtractionOutput.Open(extractionDirectory);

@@ -7,7 +7,7 @@ namespace CollabInsights.OnChain.Extraction.Internal;
 /// <summary>The output folder: chunk folders written atomically (temp folder, fsync, rename) and the checkpoint.</summary>
 internal sealed partial class ChunkStore
 {
-    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
+    internal static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, Converters = { new System.Text.Json.Serialization.JsonStringEnumConverter() } };
 
     public ChunkStore(string outputDirectory)
     {

@@ -38,6 +38,7 @@ public sealed class RunnerTests
         Assert.All(run.Results, r => Assert.Equal(0, r.Failed));
         var writes = run.Results.Where(r => r.Workload == "write").ToList();
         Assert.All(writes, r => Assert.Equal(r.N, r.Succeeded));
+        Assert.All(run.Results.Where(r => r.Workload == "write-batch"), r => Assert.StartsWith("10 records per transaction", r.Note, StringComparison.Ordinal));
         Assert.All(writes, r => Assert.True(r.ThroughputTps > 0 && r.Latency.P50Ms > 0 && r.BytesPerRecord > 0));
         Assert.All(run.Results.Where(r => r.Workload == "point-lookup"), r => Assert.Equal(20, r.Succeeded));
 
@@ -50,6 +51,8 @@ public sealed class RunnerTests
         var proofs = run.Results.Where(r => r.Workload == "audit-proof").ToList();
         Assert.All(proofs.Where(r => r.Backend.StartsWith("hashchain", StringComparison.Ordinal)), r => Assert.Contains("5 of 5 proofs verified", r.Note, StringComparison.Ordinal));
         Assert.All(proofs.Where(r => !r.Backend.StartsWith("hashchain", StringComparison.Ordinal)), r => Assert.Equal("None", r.ProofKind));
+        Assert.All(proofs.Where(r => r.ProofKind == "None"), r => Assert.True(r.VerifyMs is null && r.ProofBytes is null, "a plain table reports no verify time or proof size"));
+        Assert.All(proofs.Where(r => r.ProofKind != "None"), r => Assert.True(r.VerifyMs > 0 && r.ProofBytes > 0));
         Assert.Contains(progress, p => p.Workload == "write" && p.Done == p.Total);
     }
 

@@ -43,6 +43,21 @@ public class CliSmokeTests
     }
 
     [Fact]
+    public void Immediate_progress_reports_on_the_calling_thread_before_report_returns()
+    {
+        var seen = new List<(int Value, int Thread)>();
+        var progress = CollabInsights.Cli.Commands.CliCommand.Immediate<int>(v => seen.Add((v, Environment.CurrentManagedThreadId)));
+        for (var i = 0; i < 100; i++)
+        {
+            progress.Report(i);
+            Assert.Equal(i + 1, seen.Count); // Progress<T> would post to the thread pool and could still be pending here
+        }
+
+        Assert.Equal(Enumerable.Range(0, 100), seen.Select(s => s.Value));
+        Assert.All(seen, s => Assert.Equal(Environment.CurrentManagedThreadId, s.Thread));
+    }
+
+    [Fact]
     public async Task Unknown_command_fails_with_non_zero_exit()
     {
         var code = await CollabCli.InvokeAsync(["no-such-command"], new StringWriter(), new StringWriter(), TestContext.Current.CancellationToken);

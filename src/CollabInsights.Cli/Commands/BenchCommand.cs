@@ -106,7 +106,7 @@ internal static class BenchCommand
             };
             var console = CliCommand.ConsoleFor(writer);
             var quiet = parseResult.GetValue(json);
-            var results = await PeerComparison.RunAsync(options, quiet ? null : new Progress<string>(console.WriteLine), ct).ConfigureAwait(false);
+            var results = await PeerComparison.RunAsync(options, quiet ? null : CliCommand.Immediate<string>(console.WriteLine), ct).ConfigureAwait(false);
             var text = JsonSerializer.Serialize(new { options, machine = MachineDescription.Current(), results }, BenchmarkReport.JsonOptions) + "\n";
             if (parseResult.GetValue(output) is { } dir)
             {

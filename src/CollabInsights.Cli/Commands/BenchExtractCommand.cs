@@ -32,7 +32,7 @@ internal static class BenchExtractCommand
                 MaxConcurrency = parseResult.GetValue(concurrency),
             };
             var asJson = parseResult.GetValue(json);
-            var progress = new Progress<string>(m =>
+            var progress = CliCommand.Immediate<string>(m =>
             {
                 if (!asJson)
                 {

@@ -63,7 +63,7 @@ internal static class ChainSeedCommand
                         .StartAsync(async ctx =>
                         {
                             var task = ctx.AddTask($"seeding {Markup.Escape(endpoint.Redacted)}");
-                            var progress = new SyncProgress(p =>
+                            var progress = CliCommand.Immediate<LedgerSeedProgress>(p =>
                             {
                                 task.MaxValue = p.Total;
                                 task.Value = p.Done;
@@ -136,10 +136,4 @@ internal static class ChainSeedCommand
         ["skipped"] = r.Skipped,
         ["chain_differences"] = r.DifferencesApplied,
     };
-
-    /// <summary>Reports synchronously on the caller's thread (Spectre tasks are updated inline).</summary>
-    private sealed class SyncProgress(Action<LedgerSeedProgress> report) : IProgress<LedgerSeedProgress>
-    {
-        public void Report(LedgerSeedProgress value) => report(value);
-    }
 }

@@ -98,4 +98,15 @@ internal static class CliCommand
         parseResult.InvocationConfiguration.Error.WriteLine(errorPrefix + ex.Message);
         return errorExitCode;
     }
+
+    /// <summary>
+    /// A progress sink that reports on the calling thread, in order. <see cref="Progress{T}"/> posts each report to the
+    /// thread pool, so printed lines can overtake each other or arrive after the work they describe.
+    /// </summary>
+    public static IProgress<T> Immediate<T>(Action<T> report) => new ImmediateProgress<T>(report);
+
+    private sealed class ImmediateProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
 }

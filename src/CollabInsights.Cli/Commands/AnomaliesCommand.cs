@@ -89,18 +89,7 @@ internal static class AnomaliesCommand
             return AnomalyDetection.Run(onChain, options);
         }
 
-        Dictionary<string, string>? addresses = null;
-        var seedFile = Path.Combine(booksPath, "onchain-seed.json");
-        if (File.Exists(seedFile))
-        {
-            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, ct).ConfigureAwait(false));
-            if (seed.RootElement.TryGetProperty("organisations", out var map))
-            {
-                addresses = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-            }
-        }
-
-        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(chainDir, OnChain.Extraction.LedgerRecordOptions.ForSeededChain(books, addresses), ct).ConfigureAwait(false);
+        var records = await OnChain.Extraction.LedgerRecords.ReadSeededAsync(chainDir, booksPath, books, ct).ConfigureAwait(false);
         var dataset = books with { Results = records.Attestations, Payments = records.Payments };
         return AnomalyDetection.Run(dataset, null, options).Where(f => f.Tx is not null).ToList();
     }

@@ -165,22 +165,8 @@ internal static class ReconcileCommand
     };
 
     /// <summary>Reads an extraction of the outcome ledger as records; currencies and organisation ids come from the books and their seed file.</summary>
-    private static async Task<CollabDataset> LoadExtractionAsync(string dir, string booksPath, CollabDataset books, CancellationToken ct)
-    {
-        Dictionary<string, string>? addresses = null;
-        var seedFile = Path.Combine(booksPath, "onchain-seed.json");
-        if (File.Exists(seedFile))
-        {
-            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, ct).ConfigureAwait(false));
-            if (seed.RootElement.TryGetProperty("organisations", out var map))
-            {
-                addresses = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
-            }
-        }
-
-        var records = await OnChain.Extraction.LedgerRecords.ReadAsync(dir, OnChain.Extraction.LedgerRecordOptions.ForSeededChain(books, addresses), ct).ConfigureAwait(false);
-        return records.ToDataset();
-    }
+    private static async Task<CollabDataset> LoadExtractionAsync(string dir, string booksPath, CollabDataset books, CancellationToken ct) =>
+        (await OnChain.Extraction.LedgerRecords.ReadSeededAsync(dir, booksPath, books, ct).ConfigureAwait(false)).ToDataset();
 
     internal static object ToJson(ReconciliationEntry e, ReconciliationEvaluation? evaluation = null) => new
     {

@@ -14,6 +14,31 @@ namespace CollabInsights.OnChain.Extraction;
 /// </summary>
 public static class LedgerRecords
 {
+    /// <summary>The file <c>collab chain seed</c> (and the demo) writes beside the books: contract addresses, block range, organisation addresses.</summary>
+    public const string SeedFileName = "onchain-seed.json";
+
+    /// <summary>
+    /// Reads an extraction of a ledger seeded from the books at <paramref name="booksPath"/>: currencies and metrics from
+    /// <paramref name="books"/>, organisation ids from the <see cref="SeedFileName"/> beside the books when there is one
+    /// (otherwise payers and recipients stay addresses).
+    /// </summary>
+    public static async Task<LedgerRecordSet> ReadSeededAsync(string extractionDirectory, string booksPath, CollabDataset books, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        Dictionary<string, string>? addresses = null;
+        var seedFile = Path.Combine(booksPath, SeedFileName);
+        if (File.Exists(seedFile))
+        {
+            using var seed = JsonDocument.Parse(await File.ReadAllTextAsync(seedFile, cancellationToken).ConfigureAwait(false));
+            if (seed.RootElement.TryGetProperty("organisations", out var map))
+            {
+                addresses = map.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+            }
+        }
+
+        return await ReadAsync(extractionDirectory, LedgerRecordOptions.ForSeededChain(books, addresses), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Reads <paramref name="extractionDirectory"/> (the <c>--out</c> folder of an extraction) and maps its ledger events.</summary>
     public static async Task<LedgerRecordSet> ReadAsync(string extractionDirectory, LedgerRecordOptions? options = null, CancellationToken cancellationToken = default)
     {

@@ -136,15 +136,22 @@ public sealed partial class CSharpSession : IDisposable
         }
         finally
         {
-            running = null;
-            cts.Cancel(); // ends the cell's time-limit task, which otherwise waits forever when there is no limit
-            ExecutionSink.Current = null;
-            if (previousDirectory is not null)
+            try
             {
-                TryRestoreDirectory(previousDirectory);
+                running = null;
+                cts.Cancel(); // ends the cell's time-limit task, which otherwise waits forever when there is no limit
+                ExecutionSink.Current = null;
+                if (previousDirectory is not null)
+                {
+                    TryRestoreDirectory(previousDirectory);
+                }
             }
-
-            ProcessGate.Release();
+            finally
+            {
+                // Whatever the clean-up above throws, the gate goes back: a gate kept by a finished cell stops every
+                // later cell of every session in the process.
+                ProcessGate.Release();
+            }
         }
 
         if (error is not null)
@@ -429,9 +436,9 @@ public sealed partial class CSharpSession : IDisposable
         {
             Directory.SetCurrentDirectory(directory);
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // The previous directory disappeared; stay where we are.
+            // The previous directory disappeared or is no longer ours to enter; stay where we are.
         }
     }
 

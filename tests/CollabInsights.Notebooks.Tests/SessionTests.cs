@@ -59,6 +59,17 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public async Task An_exception_thrown_inside_the_library_names_the_cell_line_that_called_it()
+    {
+        using var session = new CSharpSession();
+        var missing = Path.Combine(RepoPaths.NewTempDirectory(), "no-such-export");
+        var failed = await session.ExecuteAsync($"var path = @\"{missing}\";\nvar data = CollabInsights.OffChain.IndigoSource.LoadAsync(path).GetAwaiter().GetResult();", "cell 4", cancellationToken: Ct);
+        Assert.Equal("CollabInsightsException", failed.Error!.Name);
+        Assert.StartsWith("cell 4, line 2: INDIGO data not found", failed.Error.Value, StringComparison.Ordinal);
+        Assert.Contains(failed.Error.Traceback, f => f.Contains("IndigoFileSet", StringComparison.Ordinal)); // the library frames are still there
+    }
+
+    [Fact]
     public async Task Compilation_error_names_line_and_column()
     {
         using var session = new CSharpSession();

@@ -395,7 +395,10 @@ public sealed partial class CSharpSession : IDisposable
         }
 
         var frames = (exception.StackTrace ?? "").Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        var location = frames.Select(f => FrameLocation().Match(f)).FirstOrDefault(m => m.Success);
+        // Name the cell's own line (the innermost frame in the cell) rather than a line deep in a library the cell called;
+        // the frames below still show where in the library it failed. Without a cell frame, the innermost frame with a line.
+        var located = frames.Select(f => FrameLocation().Match(f)).Where(m => m.Success).ToList();
+        var location = located.FirstOrDefault(m => Path.GetFileName(m.Groups["cell"].Value) == cellName) ?? located.FirstOrDefault();
         var where = location is null ? cellName : $"{Path.GetFileName(location.Groups["cell"].Value)}, line {location.Groups["line"].Value}";
         var type = exception.GetType().FullName ?? exception.GetType().Name;
         var traceback = new List<string> { $"{where}: {type}: {exception.Message}" };

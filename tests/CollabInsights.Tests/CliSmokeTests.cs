@@ -43,6 +43,28 @@ public class CliSmokeTests
     }
 
     [Fact]
+    public async Task A_node_that_cannot_be_reached_exits_3_with_an_error_line_naming_it()
+    {
+        string[] template = ["chain", "seed", "--scenario", "SCENARIO", "--rpc", "URL"];
+        var ct = TestContext.Current.CancellationToken;
+        var root = RepoPaths.NewTempDirectory();
+        var scenario = Path.Combine(root, "scenario");
+        await CollabInsights.Scenarios.ScenarioGenerator.WriteAsync(CollabInsights.Scenarios.ScenarioOptions.Default with { Projects = 1 }, scenario, ct);
+        using var closed = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        closed.Start();
+        var url = $"http://127.0.0.1:{((System.Net.IPEndPoint)closed.LocalEndpoint).Port}";
+        closed.Stop(); // nothing listens on this port now
+        var args = template.Select(a => a switch { "SCENARIO" => scenario, "URL" => url, _ => a }).ToArray();
+        var error = new StringWriter();
+
+        var code = await CollabCli.InvokeAsync(args, new StringWriter(), error, ct);
+
+        Assert.Equal(3, code);
+        Assert.StartsWith("error: ", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Immediate_progress_reports_on_the_calling_thread_before_report_returns()
     {
         var seen = new List<(int Value, int Thread)>();

@@ -28,11 +28,10 @@ internal static class AnomaliesCommand
             var output = parseResult.InvocationConfiguration.Output;
             var dir = parseResult.GetValue(data) ?? throw new CollabInsightsException("Pass --data DIR: a folder in the INDIGO CSV layout (for example ../shared/data/indigo-2025-05 or the output of collab generate).");
             var chainDir = parseResult.GetValue(chain);
-            if ((MissingPath(dir, "--data", "a folder (or zip) in the INDIGO CSV layout, for example ../shared/data/indigo-2025-05 or the --out folder of collab generate")
-                ?? (chainDir is null ? null : MissingPath(chainDir, "--chain", "the --out folder of collab chain extract, or a folder in the INDIGO CSV layout"))) is { } missing)
+            RequirePath(dir, "--data", "a folder (or zip) in the INDIGO CSV layout, for example ../shared/data/indigo-2025-05 or the --out folder of collab generate");
+            if (chainDir is not null)
             {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(missing).ConfigureAwait(false);
-                return 2;
+                RequirePath(chainDir, "--chain", "the --out folder of collab chain extract, or a folder in the INDIGO CSV layout");
             }
 
             var options = new AnomalyDetectionOptions(UseMl: !parseResult.GetValue(noMl));
@@ -64,17 +63,18 @@ internal static class AnomaliesCommand
             }
 
             return 0;
-        }, errorPrefix: "collab anomalies: ", errorExitCode: 1);
+        });
         return command;
     }
 
-    /// <summary>The <c>error:</c> line for a <paramref name="path"/> that is neither a folder nor a file (exit 2, as <c>indigo summary</c> and <c>link</c>), else null.</summary>
-    private static string? MissingPath(string path, string option, string what) =>
-        Directory.Exists(path) || File.Exists(path) ? null : $"error: {option} path '{path}' does not exist. Pass {what}.";
-
-    /// <summary>True when <paramref name="dir"/> is the output folder of <c>collab chain extract</c> (summary.json, checkpoint.json or tables/).</summary>
-    internal static bool IsExtraction(string dir) =>
-        Directory.Exists(dir) && (File.Exists(Path.Combine(dir, "summary.json")) || File.Exists(Path.Combine(dir, "checkpoint.json")) || Directory.Exists(Path.Combine(dir, "tables")));
+    /// <summary>Throws (bad input, exit 2, as <c>indigo summary</c> and <c>link</c>) when <paramref name="path"/> is neither a folder nor a file.</summary>
+    private static void RequirePath(string path, string option, string what)
+    {
+        if (!Directory.Exists(path) && !File.Exists(path))
+        {
+            throw new CollabInsightsException($"{option} path '{path}' does not exist. Pass {what}.");
+        }
+    }
 
     /// <summary>
     /// Flags of the on-chain records. An extraction folder is read as <c>collab reconcile --onchain</c> reads it (currencies from the books,
@@ -83,7 +83,7 @@ internal static class AnomaliesCommand
     /// </summary>
     private static async Task<IReadOnlyList<Flag>> ChainFlagsAsync(string chainDir, string booksPath, CollabDataset books, AnomalyDetectionOptions options, CancellationToken ct)
     {
-        if (!IsExtraction(chainDir))
+        if (!OnChain.Extraction.ExtractionOutput.IsExtractionFolder(chainDir))
         {
             var onChain = await IndigoSource.LoadAsync(chainDir, cancellationToken: ct).ConfigureAwait(false);
             return AnomalyDetection.Run(onChain, options);
@@ -142,16 +142,13 @@ internal static class AnomaliesCommand
             // Nothing planted, nothing to score: say so and how to plant some, and fail so a script does not take n/a for a result.
             if (runs.Count > 0 && runs.All(r => r.Labels == 0))
             {
-                var error = parseResult.InvocationConfiguration.Error;
-                await error.WriteLineAsync(parseResult.GetValue(scenario) is { } scenarioDir
-                    ? $"error: {Path.Combine(scenarioDir, Scenarios.ScenarioGroundTruth.FileName)} has no labelled anomalies, so nothing can be evaluated (the table shows n/a). Plant some with collab generate --seed S --projects N --anomalies 0.05 --out DIR and evaluate that folder."
-                    : string.Create(CultureInfo.InvariantCulture, $"error: --rate {parseResult.GetValue(rate)} planted no labelled anomalies, so nothing can be evaluated (the table shows n/a). Pass --rate 0.05 (the default)."))
-                    .ConfigureAwait(false);
-                return 2;
+                throw new CollabInsightsException(parseResult.GetValue(scenario) is { } scenarioDir
+                    ? $"{Path.Combine(scenarioDir, Scenarios.ScenarioGroundTruth.FileName)} has no labelled anomalies, so nothing can be evaluated (the table shows n/a). Plant some with collab generate --seed S --projects N --anomalies 0.05 --out DIR and evaluate that folder."
+                    : string.Create(CultureInfo.InvariantCulture, $"--rate {parseResult.GetValue(rate)} planted no labelled anomalies, so nothing can be evaluated (the table shows n/a). Pass --rate 0.05 (the default)."));
             }
 
             return 0;
-        }, errorPrefix: "", errorExitCode: 1);
+        });
         return command;
     }
 

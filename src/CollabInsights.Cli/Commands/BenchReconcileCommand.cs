@@ -16,7 +16,7 @@ internal static class BenchReconcileCommand
         {
             n, outFile, json,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var result = await ReconciliationBenchmark.RunAsync(parseResult.GetValue(n), ct).ConfigureAwait(false);

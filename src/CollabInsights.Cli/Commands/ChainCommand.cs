@@ -30,7 +30,7 @@ public static class ChainCommand
         {
             blockTime, chainId, json,
         };
-        command.SetAction(async (parseResult, cancellationToken) =>
+        command.SetGuardedAction(async (parseResult, cancellationToken) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var seconds = parseResult.GetValue(blockTime);
@@ -73,11 +73,6 @@ public static class ChainCommand
             catch (OperationCanceledException)
             {
                 return 0;
-            }
-            catch (CollabInsightsException e)
-            {
-                await parseResult.InvocationConfiguration.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
-                return 1;
             }
         });
         return command;

@@ -41,123 +41,109 @@ internal static class ChainExtractCommand
             command.Options.Add(option);
         }
 
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var console = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            try
+            var endpoint = parseResult.GetValue(rpc) is { Length: > 0 } url ? RpcEndpoint.Parse(url)
+                : RpcEndpoint.FromEnvironment() ?? throw new CollabInsightsException($"No node given: pass --rpc URL or set {RpcEndpoint.EnvironmentVariable}. For a local chain run 'collab chain node'.");
+            var eventNames = parseResult.GetValue(events) is { Length: > 0 } e ? e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
+            ILogDecoder decoder = RawLogDecoder.Instance;
+            var topics = new List<IReadOnlyList<string>?>();
+            var topic0s = (parseResult.GetValue(topic0) ?? []).Select(t => t.ToLowerInvariant()).ToList();
+            var abis = (parseResult.GetValue(abi) ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
+            if (abis.Count > 0)
             {
-                var endpoint = parseResult.GetValue(rpc) is { Length: > 0 } url ? RpcEndpoint.Parse(url)
-                    : RpcEndpoint.FromEnvironment() ?? throw new CollabInsightsException($"No node given: pass --rpc URL or set {RpcEndpoint.EnvironmentVariable}. For a local chain run 'collab chain node'.");
-                var eventNames = parseResult.GetValue(events) is { Length: > 0 } e ? e.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : null;
-                ILogDecoder decoder = RawLogDecoder.Instance;
-                var topics = new List<IReadOnlyList<string>?>();
-                var topic0s = (parseResult.GetValue(topic0) ?? []).Select(t => t.ToLowerInvariant()).ToList();
-                var abis = (parseResult.GetValue(abi) ?? []).Where(a => !string.IsNullOrWhiteSpace(a)).ToList();
-                if (abis.Count > 0)
+                var abiDecoder = new AbiLogDecoder(abis.SelectMany(a => BuiltInAbis.Resolve(a).Events), eventNames);
+                decoder = abiDecoder;
+                if (eventNames is not null && topic0s.Count == 0 && abiDecoder.Tables.Count == abiDecoder.Topic0s.Count)
                 {
-                    var abiDecoder = new AbiLogDecoder(abis.SelectMany(a => BuiltInAbis.Resolve(a).Events), eventNames);
-                    decoder = abiDecoder;
-                    if (eventNames is not null && topic0s.Count == 0 && abiDecoder.Tables.Count == abiDecoder.Topic0s.Count)
+                    topic0s = [.. abiDecoder.Topic0s];
+                }
+            }
+            else if (eventNames is not null)
+            {
+                throw new CollabInsightsException($"--events needs --abi (a file or one of {string.Join(", ", BuiltInAbis.Names)}) to know the events' signatures.");
+            }
+
+            if (topic0s.Count > 0)
+            {
+                topics.Add(topic0s);
+            }
+
+            var toText = parseResult.GetValue(to)!;
+            long? toBlock = toText.Equals("latest", StringComparison.OrdinalIgnoreCase) ? null
+                : BlockParameter.Parse(toText).Number ?? throw new CollabInsightsException($"--to must be a block number or 'latest', not '{toText}'.");
+            var options = new ExtractionOptions
+            {
+                OutputDirectory = parseResult.GetValue(output)!,
+                Filter = new EventFilter([.. (parseResult.GetValue(address) ?? []).Select(a => a.ToLowerInvariant())], topics),
+                FromBlock = parseResult.GetValue(from),
+                ToBlock = toBlock,
+                Confirmations = parseResult.GetValue(confirmations),
+                Format = TableFormats.Parse(parseResult.GetValue(format)!),
+                Decoder = decoder,
+                BlockTimestamps = parseResult.GetValue(timestamps),
+                MaxConcurrency = Math.Max(1, parseResult.GetValue(concurrency)),
+                InitialBlockRange = Math.Max(1, parseResult.GetValue(range)),
+                MaxBlockRange = Math.Max(1, parseResult.GetValue(maxRange)),
+                ChunkMaxLogs = Math.Max(1, parseResult.GetValue(chunkLogs)),
+                ChunkMaxInterval = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(chunkSeconds))),
+            };
+
+            using var client = new JsonRpcClient(endpoint);
+            var extractor = new LogExtractor(new RpcLogSource(client), options);
+            var asJson = parseResult.GetValue(json);
+            ExtractionSummary summary;
+            if (asJson || Console.IsOutputRedirected || !ReferenceEquals(console, Console.Out))
+            {
+                summary = await extractor.RunAsync(null, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                summary = await AnsiConsole.Progress()
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
+                    .StartAsync(async ctx =>
                     {
-                        topic0s = [.. abiDecoder.Topic0s];
-                    }
-                }
-                else if (eventNames is not null)
-                {
-                    throw new CollabInsightsException($"--events needs --abi (a file or one of {string.Join(", ", BuiltInAbis.Names)}) to know the events' signatures.");
-                }
-
-                if (topic0s.Count > 0)
-                {
-                    topics.Add(topic0s);
-                }
-
-                var toText = parseResult.GetValue(to)!;
-                long? toBlock = toText.Equals("latest", StringComparison.OrdinalIgnoreCase) ? null
-                    : BlockParameter.Parse(toText).Number ?? throw new CollabInsightsException($"--to must be a block number or 'latest', not '{toText}'.");
-                var options = new ExtractionOptions
-                {
-                    OutputDirectory = parseResult.GetValue(output)!,
-                    Filter = new EventFilter([.. (parseResult.GetValue(address) ?? []).Select(a => a.ToLowerInvariant())], topics),
-                    FromBlock = parseResult.GetValue(from),
-                    ToBlock = toBlock,
-                    Confirmations = parseResult.GetValue(confirmations),
-                    Format = TableFormats.Parse(parseResult.GetValue(format)!),
-                    Decoder = decoder,
-                    BlockTimestamps = parseResult.GetValue(timestamps),
-                    MaxConcurrency = Math.Max(1, parseResult.GetValue(concurrency)),
-                    InitialBlockRange = Math.Max(1, parseResult.GetValue(range)),
-                    MaxBlockRange = Math.Max(1, parseResult.GetValue(maxRange)),
-                    ChunkMaxLogs = Math.Max(1, parseResult.GetValue(chunkLogs)),
-                    ChunkMaxInterval = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(chunkSeconds))),
-                };
-
-                using var client = new JsonRpcClient(endpoint);
-                var extractor = new LogExtractor(new RpcLogSource(client), options);
-                var asJson = parseResult.GetValue(json);
-                ExtractionSummary summary;
-                if (asJson || Console.IsOutputRedirected || !ReferenceEquals(console, Console.Out))
-                {
-                    summary = await extractor.RunAsync(null, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    summary = await AnsiConsole.Progress()
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
-                        .StartAsync(async ctx =>
+                        var task = ctx.AddTask("blocks", maxValue: 1);
+                        var progress = new Progress<ExtractionProgress>(p =>
                         {
-                            var task = ctx.AddTask("blocks", maxValue: 1);
-                            var progress = new Progress<ExtractionProgress>(p =>
-                            {
-                                task.MaxValue = Math.Max(1, p.BlocksTotal);
-                                task.Value = p.BlocksDone;
-                                task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Logs:N0} logs, {p.BlocksPerSecond:N0} blocks/s, {p.LogsPerSecond:N0} logs/s, range {p.CurrentBlockRange:N0}");
-                            });
-                            return await extractor.RunAsync(progress, ct).ConfigureAwait(false);
-                        }).ConfigureAwait(false);
-                }
-
-                string? tables = null;
-                if (!parseResult.GetValue(noCompact))
-                {
-                    tables = await ExtractionOutput.Open(options.OutputDirectory).CompactAsync(cancellationToken: ct).ConfigureAwait(false);
-                }
-
-                if (asJson)
-                {
-                    await console.WriteLineAsync(JsonSerializer.Serialize(summary, CliCommand.IndentedJson)).ConfigureAwait(false);
-                }
-                else
-                {
-                    await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"Chain {summary.ChainId}, blocks {summary.FromBlock}..{summary.ToBlock}{(summary.ResumedAfterBlock is { } r ? $" (resumed after {r})" : "")}: {summary.LogsExtracted:N0} logs in {summary.ElapsedSeconds:N1} s ({summary.LogsPerSecond:N0} logs/s), {summary.UnknownLogs:N0} unknown.")).ConfigureAwait(false);
-                    foreach (var (table, count) in summary.LogsPerTable)
-                    {
-                        await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table}: {count:N0}")).ConfigureAwait(false);
-                    }
-
-                    if (abis.Count == 0 && summary.UnknownLogs > 0)
-                    {
-                        await console.WriteLineAsync($"No --abi was given, so every log is raw in 'unknown'. To decode them pass the contract's ABI file, or --abi {BuiltInAbis.OutcomeLedger} for the kit's outcome ledger, --abi {BuiltInAbis.Erc20} for token transfers.").ConfigureAwait(false);
-                    }
-
-                    await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                        $"Requests {summary.Requests:N0}, retries {summary.Retries:N0} ({summary.RateLimited:N0} rate-limited), range shrinks {summary.RangeShrinks:N0}, reorgs {summary.Reorgs:N0}. Tables in {tables ?? Path.Combine(options.OutputDirectory, "chunks")}.")).ConfigureAwait(false);
-                }
-
-                return 0;
+                            task.MaxValue = Math.Max(1, p.BlocksTotal);
+                            task.Value = p.BlocksDone;
+                            task.Description = string.Create(CultureInfo.InvariantCulture, $"{p.Logs:N0} logs, {p.BlocksPerSecond:N0} blocks/s, {p.LogsPerSecond:N0} logs/s, range {p.CurrentBlockRange:N0}");
+                        });
+                        return await extractor.RunAsync(progress, ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
             }
-            catch (CollabInsightsException ex)
+
+            string? tables = null;
+            if (!parseResult.GetValue(noCompact))
             {
-                await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return 2;
+                tables = await ExtractionOutput.Open(options.OutputDirectory).CompactAsync(cancellationToken: ct).ConfigureAwait(false);
             }
-            catch (EthereumRpcException ex)
+
+            if (asJson)
             {
-                await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-                return 3;
+                await console.WriteLineAsync(JsonSerializer.Serialize(summary, CliCommand.IndentedJson)).ConfigureAwait(false);
             }
+            else
+            {
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Chain {summary.ChainId}, blocks {summary.FromBlock}..{summary.ToBlock}{(summary.ResumedAfterBlock is { } r ? $" (resumed after {r})" : "")}: {summary.LogsExtracted:N0} logs in {summary.ElapsedSeconds:N1} s ({summary.LogsPerSecond:N0} logs/s), {summary.UnknownLogs:N0} unknown.")).ConfigureAwait(false);
+                foreach (var (table, count) in summary.LogsPerTable)
+                {
+                    await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"  {table}: {count:N0}")).ConfigureAwait(false);
+                }
+
+                if (abis.Count == 0 && summary.UnknownLogs > 0)
+                {
+                    await console.WriteLineAsync($"No --abi was given, so every log is raw in 'unknown'. To decode them pass the contract's ABI file, or --abi {BuiltInAbis.OutcomeLedger} for the kit's outcome ledger, --abi {BuiltInAbis.Erc20} for token transfers.").ConfigureAwait(false);
+                }
+
+                await console.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"Requests {summary.Requests:N0}, retries {summary.Retries:N0} ({summary.RateLimited:N0} rate-limited), range shrinks {summary.RangeShrinks:N0}, reorgs {summary.Reorgs:N0}. Tables in {tables ?? Path.Combine(options.OutputDirectory, "chunks")}.")).ConfigureAwait(false);
+            }
+
+            return 0;
         });
         return command;
     }

@@ -24,96 +24,76 @@ internal static class ChainSeedCommand
         {
             scenario, rpc, key, outFile, json, exact,
         };
-        command.SetAction(async (parseResult, ct) =>
+        command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var error = parseResult.InvocationConfiguration.Error;
-            try
+            var endpoint = parseResult.GetValue(rpc) is { Length: > 0 } url ? RpcEndpoint.Parse(url) : RpcEndpoint.FromEnvironment()
+                ?? throw new CollabInsightsException($"No chain given: pass --rpc URL or set {RpcEndpoint.EnvironmentVariable}. For a local chain run `collab chain node` and use the URL it prints.");
+            var dir = Path.GetFullPath(parseResult.GetValue(scenario)!);
+            var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
+            var options = new LedgerSeedOptions();
+            var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
+            if (!parseResult.GetValue(exact) && File.Exists(truthFile))
             {
-                var endpoint = parseResult.GetValue(rpc) is { Length: > 0 } url ? RpcEndpoint.Parse(url) : RpcEndpoint.FromEnvironment()
-                    ?? throw new CollabInsightsException($"No chain given: pass --rpc URL or set {RpcEndpoint.EnvironmentVariable}. For a local chain run `collab chain node` and use the URL it prints.");
-                var dir = Path.GetFullPath(parseResult.GetValue(scenario)!);
-                var loaded = await IndigoSource.LoadAsync(dir, cancellationToken: ct).ConfigureAwait(false);
-                var options = new LedgerSeedOptions();
-                var truthFile = Path.Combine(dir, Scenarios.ScenarioGroundTruth.FileName);
-                if (!parseResult.GetValue(exact) && File.Exists(truthFile))
-                {
-                    var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
-                    options = options with { Differences = truth.ChainDifferences };
-                }
+                var truth = Scenarios.ScenarioGroundTruth.FromJson(await File.ReadAllTextAsync(truthFile, ct).ConfigureAwait(false));
+                options = options with { Differences = truth.ChainDifferences };
+            }
 
-                var deployerKey = parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable("COLLAB_DEPLOYER_KEY");
-                if (!string.IsNullOrWhiteSpace(deployerKey))
-                {
-                    options = options with { DeployerKey = deployerKey };
-                }
+            var deployerKey = parseResult.GetValue(key) ?? Environment.GetEnvironmentVariable("COLLAB_DEPLOYER_KEY");
+            if (!string.IsNullOrWhiteSpace(deployerKey))
+            {
+                options = options with { DeployerKey = deployerKey };
+            }
 
-                using var client = new JsonRpcClient(endpoint);
-                LedgerSeedResult result;
-                var asJson = parseResult.GetValue(json);
-                if (asJson)
-                {
-                    result = await LedgerSeeder.SeedAsync(loaded.Value, client, options, null, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    var console = CliCommand.ConsoleFor(output);
-                    result = await console.Progress().AutoClear(false)
-                        .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
-                        .StartAsync(async ctx =>
+            using var client = new JsonRpcClient(endpoint);
+            LedgerSeedResult result;
+            var asJson = parseResult.GetValue(json);
+            if (asJson)
+            {
+                result = await LedgerSeeder.SeedAsync(loaded.Value, client, options, null, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                var console = CliCommand.ConsoleFor(output);
+                result = await console.Progress().AutoClear(false)
+                    .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())
+                    .StartAsync(async ctx =>
+                    {
+                        var task = ctx.AddTask($"seeding {Markup.Escape(endpoint.Redacted)}");
+                        var progress = CliCommand.Immediate<LedgerSeedProgress>(p =>
                         {
-                            var task = ctx.AddTask($"seeding {Markup.Escape(endpoint.Redacted)}");
-                            var progress = CliCommand.Immediate<LedgerSeedProgress>(p =>
-                            {
-                                task.MaxValue = p.Total;
-                                task.Value = p.Done;
-                                task.Description = $"{p.Stage} ({p.Done.ToString(CultureInfo.InvariantCulture)}/{p.Total.ToString(CultureInfo.InvariantCulture)})";
-                            });
-                            return await LedgerSeeder.SeedAsync(loaded.Value, client, options, progress, ct).ConfigureAwait(false);
-                        }).ConfigureAwait(false);
-                }
+                            task.MaxValue = p.Total;
+                            task.Value = p.Done;
+                            task.Description = $"{p.Stage} ({p.Done.ToString(CultureInfo.InvariantCulture)}/{p.Total.ToString(CultureInfo.InvariantCulture)})";
+                        });
+                        return await LedgerSeeder.SeedAsync(loaded.Value, client, options, progress, ct).ConfigureAwait(false);
+                    }).ConfigureAwait(false);
+            }
 
-                var path = Path.GetFullPath(parseResult.GetValue(outFile) ?? Path.Combine(Directory.Exists(dir) ? dir : Path.GetDirectoryName(dir)!, "onchain-seed.json"));
-                var text = JsonSerializer.Serialize(ToJson(result, endpoint), CliCommand.IndentedJson);
-                await File.WriteAllTextAsync(path, text + "\n", ct).ConfigureAwait(false);
-                if (asJson)
-                {
-                    await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, endpoint))).ConfigureAwait(false);
-                    return 0;
-                }
-
-                var console2 = CliCommand.ConsoleFor(output);
-                var table = new Table().AddColumn("record").AddColumn(new TableColumn("on chain").RightAligned());
-                table.AddRow("projects", result.Projects.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("commitments", result.Commitments.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("attestations", result.Attestations.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("payments", result.Payments.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("anchors", result.Anchors.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("skipped", result.Skipped.Count.ToString(CultureInfo.InvariantCulture));
-                table.AddRow("deliberate differences from the books", result.DifferencesApplied.ToString(CultureInfo.InvariantCulture));
-                console2.Write(table);
-                console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions.",
-                    result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions);
-                console2.WriteLine($"Wrote {path}");
-                console2.WriteLine($"Read it back: collab chain extract --rpc URL --address {result.LedgerAddress} --abi {BuiltInAbis.OutcomeLedger} --from {result.FromBlock} --out DIR");
+            var path = Path.GetFullPath(parseResult.GetValue(outFile) ?? Path.Combine(Directory.Exists(dir) ? dir : Path.GetDirectoryName(dir)!, OnChain.Extraction.LedgerRecords.SeedFileName));
+            var text = JsonSerializer.Serialize(ToJson(result, endpoint), CliCommand.IndentedJson);
+            await File.WriteAllTextAsync(path, text + "\n", ct).ConfigureAwait(false);
+            if (asJson)
+            {
+                await output.WriteLineAsync(JsonSerializer.Serialize(ToJson(result, endpoint))).ConfigureAwait(false);
                 return 0;
             }
-            catch (CollabInsightsException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 2;
-            }
-            catch (EthereumRpcException e)
-            {
-                // As chain extract: 3 when the node failed or could not be reached.
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 3;
-            }
-            catch (OnChain.Transactions.TransactionRevertedException e)
-            {
-                await error.WriteLineAsync($"error: {e.Message}").ConfigureAwait(false);
-                return 1;
-            }
+
+            var console2 = CliCommand.ConsoleFor(output);
+            var table = new Table().AddColumn("record").AddColumn(new TableColumn("on chain").RightAligned());
+            table.AddRow("projects", result.Projects.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("commitments", result.Commitments.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("attestations", result.Attestations.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("payments", result.Payments.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("anchors", result.Anchors.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("skipped", result.Skipped.Count.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("deliberate differences from the books", result.DifferencesApplied.ToString(CultureInfo.InvariantCulture));
+            console2.Write(table);
+            console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions.",
+                result.LedgerAddress, result.TokenAddress, result.FromBlock, result.ToBlock, result.ChainId, result.Transactions);
+            console2.WriteLine($"Wrote {path}");
+            console2.WriteLine($"Read it back: collab chain extract --rpc URL --address {result.LedgerAddress} --abi {BuiltInAbis.OutcomeLedger} --from {result.FromBlock} --out DIR");
+            return 0;
         });
         return command;
     }

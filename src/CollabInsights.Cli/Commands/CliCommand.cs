@@ -1,20 +1,33 @@
 using System.CommandLine;
 using System.Text.Json;
+using CollabInsights.OnChain.Rpc;
+using CollabInsights.OnChain.Transactions;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
 
-/// <summary>What the commands share: the action that turns a <see cref="CollabInsightsException"/> into a message and an exit code, the console over the invocation's output, and writing a result file.</summary>
+/// <summary>What the commands share: the action that turns the kit's exceptions into a message and an exit code, the console over the invocation's output, and writing a result file.</summary>
 internal static class CliCommand
 {
+    /// <summary>Exit code when the work ran and something in it failed (a notebook cell, a reverted transaction).</summary>
+    public const int WorkFailedExitCode = 1;
+
+    /// <summary>Exit code for bad input: a missing path, file or option (a <see cref="CollabInsightsException"/>).</summary>
+    public const int BadInputExitCode = 2;
+
+    /// <summary>Exit code when the Ethereum node failed or could not be reached (an <see cref="EthereumRpcException"/>).</summary>
+    public const int NodeFailedExitCode = 3;
+
     /// <summary>Indented JSON, the form of every results file a command writes.</summary>
     public static readonly JsonSerializerOptions IndentedJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     /// <summary>
-    /// Sets <paramref name="action"/> as the command's action; a <see cref="CollabInsightsException"/> it throws is written to the
-    /// error writer after <paramref name="errorPrefix"/> and ends the command with <paramref name="errorExitCode"/> (default 2).
+    /// Sets <paramref name="action"/> as the command's action; what it throws is written to the error writer after
+    /// <paramref name="errorPrefix"/> and ends the command with the README's exit code: a <see cref="CollabInsightsException"/>
+    /// with <paramref name="errorExitCode"/> (default <see cref="BadInputExitCode"/>), an <see cref="EthereumRpcException"/> with
+    /// <see cref="NodeFailedExitCode"/>, a <see cref="TransactionRevertedException"/> with <see cref="WorkFailedExitCode"/>.
     /// </summary>
-    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action, string errorPrefix = "error: ", int errorExitCode = 2)
+    public static void SetGuardedAction(this Command command, Func<ParseResult, CancellationToken, Task<int>> action, string errorPrefix = "error: ", int errorExitCode = BadInputExitCode)
     {
         command.SetAction(async (parseResult, ct) =>
         {
@@ -26,11 +39,19 @@ internal static class CliCommand
             {
                 return Fail(parseResult, ex, errorPrefix, errorExitCode);
             }
+            catch (EthereumRpcException ex)
+            {
+                return Fail(parseResult, ex, errorPrefix, NodeFailedExitCode);
+            }
+            catch (TransactionRevertedException ex)
+            {
+                return Fail(parseResult, ex, errorPrefix, WorkFailedExitCode);
+            }
         });
     }
 
     /// <summary>The synchronous form of <see cref="SetGuardedAction(Command, Func{ParseResult, CancellationToken, Task{int}}, string, int)"/>.</summary>
-    public static void SetGuardedAction(this Command command, Func<ParseResult, int> action, string errorPrefix = "error: ", int errorExitCode = 2)
+    public static void SetGuardedAction(this Command command, Func<ParseResult, int> action, string errorPrefix = "error: ", int errorExitCode = BadInputExitCode)
     {
         command.SetAction(parseResult =>
         {
@@ -93,7 +114,7 @@ internal static class CliCommand
         return print;
     }
 
-    private static int Fail(ParseResult parseResult, CollabInsightsException ex, string errorPrefix, int errorExitCode)
+    private static int Fail(ParseResult parseResult, Exception ex, string errorPrefix, int errorExitCode)
     {
         parseResult.InvocationConfiguration.Error.WriteLine(errorPrefix + ex.Message);
         return errorExitCode;

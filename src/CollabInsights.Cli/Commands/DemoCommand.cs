@@ -65,7 +65,7 @@ internal static class DemoCommand
             await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
             var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, new LedgerSeedOptions { Differences = ctx.Scenario!.GroundTruth.ChainDifferences }, cancellationToken: ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(
-                Path.Combine(ctx.ScenarioDirectory!, "onchain-seed.json"),
+                Path.Combine(ctx.ScenarioDirectory!, OnChain.Extraction.LedgerRecords.SeedFileName),
                 JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), CliCommand.IndentedJson) + "\n",
                 ct).ConfigureAwait(false);
             var chainDir = Path.Combine(ctx.OutDir, "chain");
@@ -159,10 +159,7 @@ internal static class DemoCommand
             for (var i = 0; i < steps.Count; i++)
             {
                 ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "step {0}/{1}: {2} ...", i + 1, steps.Count, Markup.Escape(steps[i].Name));
-                var started = DateTime.UtcNow;
-                await steps[i].Run(ctx, ct).ConfigureAwait(false);
-                ctx.Timings.Add((steps[i].Name, DateTime.UtcNow - started));
-                ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "done: {0} ({1:0.0} s)", Markup.Escape(steps[i].Name), ctx.Timings[^1].Elapsed.TotalSeconds);
+                WriteDone(ctx, await RunStepAsync(ctx, steps[i], ct).ConfigureAwait(false));
             }
 
             return;
@@ -177,18 +174,29 @@ internal static class DemoCommand
                 for (var i = 0; i < steps.Count; i++)
                 {
                     tasks[i].StartTask();
-                    var started = DateTime.UtcNow;
-                    await steps[i].Run(ctx, ct).ConfigureAwait(false);
+                    await RunStepAsync(ctx, steps[i], ct).ConfigureAwait(false);
                     tasks[i].Value = 1;
                     tasks[i].StopTask();
-                    ctx.Timings.Add((steps[i].Name, DateTime.UtcNow - started));
                 }
             }).ConfigureAwait(false);
-        foreach (var (name, elapsed) in ctx.Timings)
+        foreach (var timing in ctx.Timings)
         {
-            ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "done: {0} ({1:0.0} s)", Markup.Escape(name), elapsed.TotalSeconds);
+            WriteDone(ctx, timing);
         }
     }
+
+    /// <summary>Runs one step and records how long it took in <see cref="DemoContext.Timings"/>.</summary>
+    private static async Task<(string Name, TimeSpan Elapsed)> RunStepAsync(DemoContext ctx, DemoStep step, CancellationToken ct)
+    {
+        var started = DateTime.UtcNow;
+        await step.Run(ctx, ct).ConfigureAwait(false);
+        var timing = (step.Name, DateTime.UtcNow - started);
+        ctx.Timings.Add(timing);
+        return timing;
+    }
+
+    private static void WriteDone(DemoContext ctx, (string Name, TimeSpan Elapsed) timing) =>
+        ctx.Console.MarkupLine(CultureInfo.InvariantCulture, "done: {0} ({1:0.0} s)", Markup.Escape(timing.Name), timing.Elapsed.TotalSeconds);
 }
 
 /// <summary>One named step of <c>collab demo</c>.</summary>

@@ -105,7 +105,7 @@ internal static class ReconcileCommand
         }
 
         var off = await IndigoSource.LoadAsync(offchainPath, cancellationToken: ct).ConfigureAwait(false);
-        var onChain = File.Exists(Path.Combine(onchainDir, "summary.json"))
+        var onChain = OnChain.Extraction.ExtractionOutput.IsExtractionFolder(onchainDir)
             ? await LoadExtractionAsync(onchainDir, offchainPath, off.Value, ct).ConfigureAwait(false)
             : (await IndigoSource.LoadAsync(onchainDir, cancellationToken: ct).ConfigureAwait(false)).Value;
         var result = Reconciler.Reconcile(off.Value, onChain);
@@ -137,7 +137,7 @@ internal static class ReconcileCommand
     private static async Task<string?> PlantedGroundTruthAsync(string booksPath, CancellationToken ct)
     {
         var truth = Path.Combine(booksPath, ScenarioGroundTruth.FileName);
-        var seed = Path.Combine(booksPath, "onchain-seed.json");
+        var seed = Path.Combine(booksPath, OnChain.Extraction.LedgerRecords.SeedFileName);
         if (!Directory.Exists(booksPath) || !File.Exists(truth) || !File.Exists(seed))
         {
             return null;

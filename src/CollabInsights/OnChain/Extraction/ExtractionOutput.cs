@@ -28,6 +28,14 @@ public sealed class ExtractionOutput
     public IReadOnlyList<string> TableNames =>
         [.. _chunks.SelectMany(c => ChunkStore.ReadSchema(c.Path).Tables).Select(t => t.Name).Distinct().Order(StringComparer.Ordinal)];
 
+    /// <summary>
+    /// Whether <paramref name="directory"/> is the output folder of an extraction (it holds summary.json, checkpoint.json or
+    /// tables/), as opposed to records in the INDIGO CSV layout: commands that take either use this to choose the reader.
+    /// </summary>
+    public static bool IsExtractionFolder(string directory) =>
+        Directory.Exists(directory)
+        && (File.Exists(Path.Combine(directory, "summary.json")) || File.Exists(Path.Combine(directory, "checkpoint.json")) || Directory.Exists(Path.Combine(directory, "tables")));
+
     /// <summary>Opens the output of an extraction run; chunks written after the checkpoint (a crashed run) are ignored.</summary>
     public static ExtractionOutput Open(string outputDirectory)
     {

@@ -8,17 +8,17 @@ internal static class RepoPaths
     /// <summary>The repository root (the folder holding CollabInsights.sln).</summary>
     public static string Root => LazyRoot.Value;
 
-    /// <summary>The real INDIGO export for tests: <c>../shared/data/indigo-2025-05</c>, or <c>COLLAB_INDIGO_DATA</c>. Fails loudly when absent.</summary>
+    /// <summary>The real INDIGO export for tests: the pinned copy in the repository, <c>data/indigo-2025-05</c>, or <c>COLLAB_INDIGO_DATA</c>. Fails loudly when absent.</summary>
     public static string IndigoData
     {
         get
         {
             var path = Environment.GetEnvironmentVariable("COLLAB_INDIGO_DATA") is { Length: > 0 } env
                 ? env
-                : Path.GetFullPath(Path.Combine(Root, "..", "shared", "data", "indigo-2025-05"));
+                : Path.Combine(Root, "data", "indigo-2025-05");
             if (!Directory.Exists(path))
             {
-                throw new InvalidOperationException($"The INDIGO reference export was not found at {path}. Place it at ../shared/data/indigo-2025-05 beside the repository or set COLLAB_INDIGO_DATA.");
+                throw new InvalidOperationException($"The INDIGO reference export was not found at {path}. It is committed in the repository under data/indigo-2025-05 (restore it with git checkout -- data/indigo-2025-05) or set COLLAB_INDIGO_DATA.");
             }
 
             return path;

@@ -26,9 +26,9 @@ internal static class AnomaliesCommand
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var dir = parseResult.GetValue(data) ?? throw new CollabInsightsException("Pass --data DIR: a folder in the INDIGO CSV layout (for example ../shared/data/indigo-2025-05 or the output of collab generate).");
+            var dir = parseResult.GetValue(data) ?? throw new CollabInsightsException("Pass --data DIR: a folder in the INDIGO CSV layout (for example data/indigo-2025-05 or the output of collab generate).");
             var chainDir = parseResult.GetValue(chain);
-            RequirePath(dir, "--data", "a folder (or zip) in the INDIGO CSV layout, for example ../shared/data/indigo-2025-05 or the --out folder of collab generate");
+            RequirePath(dir, "--data", "a folder (or zip) in the INDIGO CSV layout, for example data/indigo-2025-05 or the --out folder of collab generate");
             if (chainDir is not null)
             {
                 RequirePath(chainDir, "--chain", "the --out folder of collab chain extract, or a folder in the INDIGO CSV layout");

@@ -22,7 +22,7 @@ public class IndigoRealExportTests
 
         var result = await IndigoSource.LoadAsync(RepoPaths.IndigoData, cancellationToken: TestContext.Current.CancellationToken);
 
-        Assert.Equal(319, parts[0]); // the count stated in ../shared/data/README.md
+        Assert.Equal(319, parts[0]); // the count stated in data/indigo-2025-05/README.md
         Assert.Equal(parts[1], result.Value.Projects.Count);
         Assert.Equal(parts[0], result.Value.Projects.Count);
         Assert.Contains(result.Problems, p => p is { File: IndigoLayout.Results, Value: "2018-13", Severity: ProblemSeverity.Invalid });

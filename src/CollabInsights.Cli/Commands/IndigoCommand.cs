@@ -17,6 +17,7 @@ internal static class IndigoCommand
         var command = new Command("indigo", "Read the GO Lab INDIGO impact bond export (folder of CSV files or the zip as downloaded).");
         command.Subcommands.Add(CreateSummary());
         command.Subcommands.Add(BenchIngestCommand.Create());
+        command.Subcommands.Add(IndigoLandscapeCommand.Create());
         return command;
     }
 

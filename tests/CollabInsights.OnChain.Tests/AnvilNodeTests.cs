@@ -36,8 +36,8 @@ public class AnvilNodeTests
         await using var node = await TestChain.StartAsync(ct: ct);
         var accounts = (await node.Rpc.CallAsync("eth_accounts", [], ct)).EnumerateArray().Select(a => a.GetString()!).ToList();
         Assert.Equal(10, accounts.Count);
-        Assert.Equal(accounts.Select(a => a.ToLowerInvariant()), node.DevKeys.Select(k => k.Address.ToLowerInvariant()));
-        Assert.True(await node.Rpc.GetBalanceAsync(node.DevKeys[9].Address, BlockParameter.Latest, ct) > BigInteger.Zero);
+        Assert.Equal(accounts.Select(a => a.ToLowerInvariant()), node.DevKeys.Select(k => k.GetPublicAddress().ToLowerInvariant()));
+        Assert.True(await node.Rpc.GetBalanceAsync(node.DevKeys[9].GetPublicAddress(), BlockParameter.Latest, ct) > BigInteger.Zero);
     }
 
     [Fact]
@@ -119,7 +119,7 @@ public class AnvilNodeTests
         var ct = TestContext.Current.CancellationToken;
         await using var node = await TestChain.StartAsync(ct: ct);
         var account = node.DevAccount(1);
-        var recipient = node.DevKeys[2].Address;
+        var recipient = node.DevKeys[2].GetPublicAddress();
         var before = await node.Rpc.GetBalanceAsync(recipient, BlockParameter.Latest, ct);
         var sends = Enumerable.Range(0, 20).Select(_ => account.SendTransactionAsync(new TransactionRequest(recipient, []) { Value = 1000, GasLimit = 21000 }, ct)).ToList();
         var signed = await Task.WhenAll(sends);

@@ -3,11 +3,12 @@ using System.Numerics;
 using System.Text.Json;
 using CollabInsights.Cli;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Extraction;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.Scenarios;
 using CollabInsights.Tests.Shared;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -76,8 +77,8 @@ public class BuiltInAbiTests
         var value = transfers.Table.Columns.ToList().FindIndex(c => c.Name == "value");
         for (var i = 0; i < raw.Count; i++)
         {
-            Assert.Equal(EthAddress.ToChecksum("0x" + raw[i].Topics[1][^40..]), transfers.Rows[i][from]);
-            Assert.Equal(new BigInteger(Hex.Decode(raw[i].Data), isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture), transfers.Rows[i][value]);
+            Assert.Equal(AddressUtil.Current.ConvertToChecksumAddress("0x" + raw[i].Topics[1][^40..]), transfers.Rows[i][from]);
+            Assert.Equal(new BigInteger(raw[i].Data.HexToByteArray(), isUnsigned: true, isBigEndian: true).ToString(CultureInfo.InvariantCulture), transfers.Rows[i][value]);
         }
 
         var plain = new StringWriter();

@@ -136,7 +136,7 @@ public class JsonRpcClientTests
 
         var (ledger, _) = await OutcomeLedgerContract.DeployAsync(node.DevAccount(0), ct);
         var attest = OutcomeLedgerContract.Contract.Abi.GetFunction("attestOutcome").EncodeCall(LedgerIds.ToBytes32("none"), new byte[32], 0L, 1L, 1, new byte[32]);
-        var revert = await Assert.ThrowsAsync<EthereumRpcException>(() => node.Rpc.EthCallAsync(new CallRequest(node.DevKeys[1].Address, ledger.Address, attest), BlockParameter.Latest, ct));
+        var revert = await Assert.ThrowsAsync<EthereumRpcException>(() => node.Rpc.EthCallAsync(new CallRequest(node.DevKeys[1].GetPublicAddress(), ledger.Address, attest), BlockParameter.Latest, ct));
         Assert.Equal(3, revert.Code);
         Assert.StartsWith("UnknownProject(", OutcomeLedgerContract.Contract.Abi.TryDecodeRevert(revert.RevertData!), StringComparison.Ordinal);
     }

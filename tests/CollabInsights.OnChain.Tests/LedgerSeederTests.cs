@@ -2,11 +2,11 @@ using System.Text.Json;
 using CollabInsights.Cli;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Seeding;
 using CollabInsights.Scenarios;
 using CollabInsights.Tests.Shared;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -50,11 +50,11 @@ public class LedgerSeederTests
     [Fact]
     public void Merkle_root_of_one_leaf_is_the_leaf_and_pairs_are_order_independent()
     {
-        var a = Keccak256.Hash("a");
-        var b = Keccak256.Hash("b");
+        var a = Sha3Keccack.Current.CalculateHashAsBytes("a");
+        var b = Sha3Keccack.Current.CalculateHashAsBytes("b");
         Assert.Equal(a, LedgerSeeder.MerkleRoot([a]));
         Assert.Equal(LedgerSeeder.MerkleRoot([a, b]), LedgerSeeder.MerkleRoot([b, a]));
-        Assert.NotEqual(LedgerSeeder.MerkleRoot([a, b]), LedgerSeeder.MerkleRoot([a, Keccak256.Hash("c")]));
+        Assert.NotEqual(LedgerSeeder.MerkleRoot([a, b]), LedgerSeeder.MerkleRoot([a, Sha3Keccack.Current.CalculateHashAsBytes("c")]));
     }
 
     [Fact]

@@ -1,9 +1,10 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -20,14 +21,14 @@ public class OutcomeLedgerContractTests(LedgerFixture chain) : IClassFixture<Led
         var stranger = chain.Node.DevAccount(5);
         var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => chain.Ledger.RegisterProjectAsync(stranger, "P-STRANGER", new byte[32], ct));
         Assert.StartsWith("NotCommissioner(", error.Reason, StringComparison.Ordinal);
-        Assert.Equal(EthAddress.Zero, await chain.Ledger.GetCommissionerAsync("P-STRANGER", ct));
+        Assert.Equal(AddressUtil.ZERO_ADDRESS, await chain.Ledger.GetCommissionerAsync("P-STRANGER", ct));
 
         await chain.Ledger.SetCommissionerAsync(chain.Admin, stranger.Address, true, ct);
-        var receipt = await chain.Ledger.RegisterProjectAsync(stranger, "P-STRANGER", Keccak256.Hash("metadata"), ct);
+        var receipt = await chain.Ledger.RegisterProjectAsync(stranger, "P-STRANGER", Sha3Keccack.Current.CalculateHashAsBytes("metadata"), ct);
         var registered = Decode(receipt, "ProjectRegistered");
         Assert.Equal(LedgerIds.ToBytes32("P-STRANGER"), registered["projectId"]);
         Assert.Equal(stranger.Address, registered["commissioner"]);
-        Assert.Equal(Hex.Encode(Keccak256.Hash("metadata")), registered["metadataHash"]);
+        Assert.Equal(Sha3Keccack.Current.CalculateHashAsBytes("metadata").ToHex(true), registered["metadataHash"]);
         Assert.Equal(stranger.Address, await chain.Ledger.GetCommissionerAsync("P-STRANGER", ct));
 
         var again = await Assert.ThrowsAsync<TransactionRevertedException>(() => chain.Ledger.RegisterProjectAsync(stranger, "P-STRANGER", new byte[32], ct));
@@ -41,7 +42,7 @@ public class OutcomeLedgerContractTests(LedgerFixture chain) : IClassFixture<Led
         var validator = chain.Node.DevAccount(2);
         await chain.Ledger.RegisterProjectAsync(chain.Admin, "P-ATTEST", new byte[32], ct);
         var denied = await Assert.ThrowsAsync<TransactionRevertedException>(() =>
-            chain.Ledger.AttestAsync(validator, "P-ATTEST", "M1", Start, End, 12, Keccak256.Hash("evidence"), ct));
+            chain.Ledger.AttestAsync(validator, "P-ATTEST", "M1", Start, End, 12, Sha3Keccack.Current.CalculateHashAsBytes("evidence"), ct));
         Assert.StartsWith("NotValidator(", denied.Reason, StringComparison.Ordinal);
 
         var notCommissioner = await Assert.ThrowsAsync<TransactionRevertedException>(() => chain.Ledger.ApproveValidatorAsync(validator, "P-ATTEST", validator.Address, true, ct));
@@ -49,7 +50,7 @@ public class OutcomeLedgerContractTests(LedgerFixture chain) : IClassFixture<Led
 
         await chain.Ledger.ApproveValidatorAsync(chain.Admin, "P-ATTEST", validator.Address, true, ct);
         Assert.True(await chain.Ledger.IsValidatorAsync("P-ATTEST", validator.Address, ct));
-        var receipt = await chain.Ledger.AttestAsync(validator, "P-ATTEST", "M1", Start, End, 12, Keccak256.Hash("evidence"), ct);
+        var receipt = await chain.Ledger.AttestAsync(validator, "P-ATTEST", "M1", Start, End, 12, Sha3Keccack.Current.CalculateHashAsBytes("evidence"), ct);
         var attested = Decode(receipt, "OutcomeAttested");
         Assert.Equal("M1", LedgerIds.ToText((string)attested["metricId"]!));
         Assert.Equal(validator.Address, attested["validator"]);
@@ -65,7 +66,7 @@ public class OutcomeLedgerContractTests(LedgerFixture chain) : IClassFixture<Led
     {
         var ct = TestContext.Current.CancellationToken;
         var payer = chain.Node.DevAccount(3);
-        var recipient = chain.Node.DevKeys[4].Address;
+        var recipient = chain.Node.DevKeys[4].GetPublicAddress();
         await chain.Ledger.RegisterProjectAsync(chain.Admin, "P-PAY", new byte[32], ct);
         await chain.Token.MintAsync(chain.Admin, payer.Address, OutcomeTokenContract.ToUnits(1000m), ct);
         var recipientBefore = await chain.Token.BalanceOfAsync(recipient, ct);
@@ -99,11 +100,11 @@ public class OutcomeLedgerContractTests(LedgerFixture chain) : IClassFixture<Led
         Assert.Equal(funder.Address, first["funder"]);
         Assert.Equal(new BigInteger(2_000_000), first["capPerMetric"]);
 
-        var root = Keccak256.Hash("dataset");
+        var root = Sha3Keccack.Current.CalculateHashAsBytes("dataset");
         var stranger = chain.Node.DevAccount(7);
         await Assert.ThrowsAsync<TransactionRevertedException>(() => chain.Ledger.AnchorAsync(stranger, "P-ANCHOR", root, "ipfs://x", ct));
         var anchored = Decode(await chain.Ledger.AnchorAsync(chain.Admin, "P-ANCHOR", root, "https://example.org/indigo.csv", ct), "DatasetAnchored");
-        Assert.Equal(Hex.Encode(root), anchored["merkleRoot"]);
+        Assert.Equal(root.ToHex(true), anchored["merkleRoot"]);
         Assert.Equal("https://example.org/indigo.csv", anchored["uri"]);
 
         // Every event of the project can be read back by its indexed project id.

@@ -1,8 +1,11 @@
 using System.Numerics;
 using System.Text;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -16,7 +19,7 @@ public class ReferenceAgreementTests
         Assert.NotEmpty(cases);
         foreach (var c in cases)
         {
-            Assert.Equal(c.GetProperty("hash").GetString(), Keccak256.HashToHex(c.GetProperty("input").GetString()!));
+            Assert.Equal(c.GetProperty("hash").GetString(), ("0x" + Sha3Keccack.Current.CalculateHash(c.GetProperty("input").GetString()!)));
         }
     }
 
@@ -26,8 +29,8 @@ public class ReferenceAgreementTests
         foreach (var c in ReferenceVectors.Get("checksums").EnumerateArray())
         {
             var expected = c.GetProperty("checksummed").GetString()!;
-            Assert.Equal(expected, EthAddress.ToChecksum(c.GetProperty("lower").GetString()!));
-            Assert.True(EthAddress.IsValid(expected));
+            Assert.Equal(expected, AddressUtil.Current.ConvertToChecksumAddress(c.GetProperty("lower").GetString()!));
+            Assert.True(AddressUtil.Current.IsChecksumAddress(expected));
         }
     }
 
@@ -41,7 +44,7 @@ public class ReferenceAgreementTests
         {
             var types = c.GetProperty("types").EnumerateArray().Select(t => AbiType.Parse(t.GetString()!)).ToList();
             var values = c.GetProperty("values").EnumerateArray().Select(ReferenceVectors.ToValue).ToList();
-            var encoded = Hex.Encode(AbiEncoder.Encode(types, values));
+            var encoded = AbiEncoder.Encode(types, values).ToHex(true);
             if (encoded != c.GetProperty("encoded").GetString())
             {
                 failures.Add(string.Join(",", types));
@@ -58,7 +61,7 @@ public class ReferenceAgreementTests
         foreach (var c in ReferenceVectors.Get("abi").EnumerateArray())
         {
             var types = c.GetProperty("types").EnumerateArray().Select(t => AbiType.Parse(t.GetString()!)).ToList();
-            var decoded = AbiDecoder.Decode(types, Hex.Decode(c.GetProperty("encoded").GetString()!));
+            var decoded = AbiDecoder.Decode(types, (c.GetProperty("encoded").GetString()!).HexToByteArray());
             var expected = c.GetProperty("values").GetRawText();
             if (AbiValues.ToJson(decoded) != Normalize(expected))
             {
@@ -110,47 +113,59 @@ public class ReferenceAgreementTests
     }
 
     [Fact]
-    public void Signatures_match_ethers_with_rfc6979_nonces_low_s_and_recovery_id()
+    public void Nethereum_signatures_match_ethers_with_rfc6979_nonces_low_s_and_recovery_id()
     {
-        foreach (var c in ReferenceVectors.Get("signatures").EnumerateArray())
+        var cases = ReferenceVectors.Get("signatures").EnumerateArray().ToList();
+        Assert.NotEmpty(cases);
+        foreach (var c in cases)
         {
-            var key = EthKey.FromHex(c.GetProperty("key").GetString()!);
-            Assert.Equal(c.GetProperty("address").GetString(), key.Address);
-            var digest = Hex.Decode(c.GetProperty("digest").GetString()!);
-            var signature = key.Sign(digest);
-            Assert.Equal(c.GetProperty("r").GetString(), Hex.Encode(Word(signature.R)));
-            Assert.Equal(c.GetProperty("s").GetString(), Hex.Encode(Word(signature.S)));
-            Assert.Equal(c.GetProperty("yParity").GetInt32(), signature.RecoveryId);
-            Assert.Equal(key.Address, EthKey.RecoverAddress(digest, signature));
+            var key = new EthECKey(c.GetProperty("key").GetString()!);
+            Assert.Equal(c.GetProperty("address").GetString(), key.GetPublicAddress());
+            var digest = c.GetProperty("digest").GetString()!.HexToByteArray();
+            var signature = key.SignAndCalculateYParityV(digest);
+            Assert.Equal(c.GetProperty("r").GetString(), Word(signature.R).ToHex(true));
+            Assert.Equal(c.GetProperty("s").GetString(), Word(signature.S).ToHex(true));
+            Assert.Equal(c.GetProperty("yParity").GetInt32(), signature.V.Length == 0 ? 0 : signature.V[^1]);
+            Assert.Equal(key.GetPublicAddress(), EthECKey.RecoverFromParityYSignature(signature, digest).GetPublicAddress());
         }
     }
 
     [Fact]
-    public void Signed_eip1559_transactions_match_ethers_byte_for_byte()
+    public void Eip1559_transactions_signed_through_our_account_match_ethers_byte_for_byte()
     {
         var cases = ReferenceVectors.Get("transactions").EnumerateArray().ToList();
         Assert.Contains(cases, c => c.GetProperty("to").ValueKind == System.Text.Json.JsonValueKind.Null);
         foreach (var c in cases)
         {
-            var tx = new Eip1559Transaction(
-                long.Parse(c.GetProperty("chainId").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+            BigInteger Number(string name) => BigInteger.Parse(c.GetProperty(name).GetString()!, System.Globalization.CultureInfo.InvariantCulture);
+            var tx = new Transaction1559(
+                Number("chainId"),
                 c.GetProperty("nonce").GetInt64(),
-                BigInteger.Parse(c.GetProperty("maxPriorityFeePerGas").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                BigInteger.Parse(c.GetProperty("maxFeePerGas").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                long.Parse(c.GetProperty("gasLimit").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
+                Number("maxPriorityFeePerGas"),
+                Number("maxFeePerGas"),
+                Number("gasLimit"),
                 c.GetProperty("to").GetString(),
-                BigInteger.Parse(c.GetProperty("value").GetString()!, System.Globalization.CultureInfo.InvariantCulture),
-                Hex.Decode(c.GetProperty("data").GetString()!));
-            var signed = tx.Sign(EthKey.FromHex(c.GetProperty("key").GetString()!));
+                Number("value"),
+                c.GetProperty("data").GetString()!,
+                []);
+            var account = new CollabInsights.OnChain.Transactions.Account(new EthECKey(c.GetProperty("key").GetString()!), new UnusedRpc(), (long)Number("chainId"));
+            var signed = account.Sign(tx);
             Assert.Equal(c.GetProperty("raw").GetString(), signed.RawHex);
             Assert.Equal(c.GetProperty("hash").GetString(), signed.Hash);
         }
     }
 
-    private static byte[] Word(BigInteger value)
+    private static byte[] Word(byte[] value) => [.. new byte[32 - value.Length], .. value];
+
+    private sealed class UnusedRpc : CollabInsights.OnChain.Rpc.IEthereumRpc
     {
-        var bytes = value.ToByteArray(isUnsigned: true, isBigEndian: true);
-        return [.. new byte[32 - bytes.Length], .. bytes];
+        public CollabInsights.OnChain.Rpc.RpcEndpoint Endpoint => CollabInsights.OnChain.Rpc.RpcEndpoint.Parse("http://127.0.0.1:1");
+
+        public Task<System.Text.Json.JsonElement> CallAsync(string method, IReadOnlyList<object?> parameters, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Signing must not call the node.");
+
+        public Task<IReadOnlyList<CollabInsights.OnChain.Rpc.RpcResponse>> BatchAsync(IReadOnlyList<CollabInsights.OnChain.Rpc.RpcRequest> requests, CancellationToken cancellationToken = default) =>
+            throw new InvalidOperationException("Signing must not call the node.");
     }
 
     // Re-serialise the vector JSON with the same writer settings as AbiValues.ToJson (no whitespace, same escaping).

@@ -42,7 +42,7 @@ public static class ChainCommand
             try
             {
                 await using var node = await AnvilNode.StartAsync(options, cancellationToken).ConfigureAwait(false);
-                var accounts = node.DevKeys.Select(k => k.Address).ToList();
+                var accounts = node.DevKeys.Select(k => k.GetPublicAddress()).ToList();
                 if (parseResult.GetValue(json))
                 {
                     var payload = new Dictionary<string, object>

@@ -8,9 +8,11 @@ using System.Text.Json;
 using CollabInsights.Benchmarks.Internal;
 using CollabInsights.OnChain.Anvil;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.Util;
 
 namespace CollabInsights.Benchmarks;
 
@@ -170,8 +172,8 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         var receipts = await Rpc.CallAsync("eth_getBlockReceipts", [blockNumber], cancellationToken).ConfigureAwait(false);
         var steps = new List<string>
         {
-            "N:" + Hex.DecodeLong(blockNumber).ToString(CultureInfo.InvariantCulture),
-            "T:" + Hex.DecodeLong(receipt.GetProperty("transactionIndex").GetString()!).ToString(CultureInfo.InvariantCulture),
+            "N:" + blockNumber.HexToBigInteger(false).ToString(CultureInfo.InvariantCulture),
+            "T:" + receipt.GetProperty("transactionIndex").GetString()!.HexToBigInteger(false).ToString(CultureInfo.InvariantCulture),
             "S:" + _sender!.Address,
             "C:" + _ledger!.Address,
             "H:" + Convert.ToHexStringLower(EthProof.HeaderRlp(block)),
@@ -193,7 +195,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         var index = int.Parse(Step("T:"), CultureInfo.InvariantCulture);
         var header = Convert.FromHexString(Step("H:"));
         var receipts = proof.Steps.Where(s => s.StartsWith("R:", StringComparison.Ordinal)).Select(s => Convert.FromHexString(s[2..])).ToList();
-        if (Hex.Encode(Keccak256.Hash(header)) != proof.Anchor.ToLowerInvariant()
+        if (Sha3Keccack.Current.CalculateHash(header).ToHex(true) != proof.Anchor.ToLowerInvariant()
             || !EthProof.ReceiptsRootOfHeader(header).AsSpan().SequenceEqual(EthProof.ReceiptsRoot(receipts))
             || index >= receipts.Count
             || receipts[index].AsSpan().IndexOf(ExpectedLog(proof.Record, Step("C:"), Step("S:"))) < 0)
@@ -201,7 +203,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             return false;
         }
 
-        var canonical = await Rpc.CallAsync("eth_getBlockByNumber", [Hex.EncodeQuantity(number), false], cancellationToken).ConfigureAwait(false);
+        var canonical = await Rpc.CallAsync("eth_getBlockByNumber", [new HexBigInteger(number).HexValue, false], cancellationToken).ConfigureAwait(false);
         return string.Equals(canonical.GetProperty("hash").GetString(), proof.Anchor, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -215,14 +217,14 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     {
         var record = await GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new CollabInsightsException($"Record '{id}' was not written to {Name}.");
         var slot = MetadataSlot(record.ProjectId);
-        var current = await Rpc.CallAsync("eth_getStorageAt", [_ledger!.Address, Hex.Encode(slot), "latest"], cancellationToken).ConfigureAwait(false);
-        if (!Hex.Decode(current.GetString()!).AsSpan().SequenceEqual(MetadataHash(record.ProjectId)))
+        var current = await Rpc.CallAsync("eth_getStorageAt", [_ledger!.Address, slot.ToHex(true), "latest"], cancellationToken).ConfigureAwait(false);
+        if (!(current.GetString()!).HexToByteArray().AsSpan().SequenceEqual(MetadataHash(record.ProjectId)))
         {
             throw new CollabInsightsException("The OutcomeLedger storage layout differs from the one the tamper test expects (projects mapping at slot 1); update AnvilBackend.MetadataSlot.");
         }
 
         var forged = SHA256.HashData(Encoding.UTF8.GetBytes("tampered:" + column));
-        await Rpc.CallAsync("anvil_setStorageAt", [_ledger.Address, Hex.Encode(slot), Hex.Encode(forged)], cancellationToken).ConfigureAwait(false);
+        await Rpc.CallAsync("anvil_setStorageAt", [_ledger.Address, slot.ToHex(true), forged.ToHex(true)], cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -235,7 +237,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     /// </summary>
     public async Task<TamperCheck> DetectTamperingAsync(CancellationToken cancellationToken)
     {
-        var head = Hex.DecodeLong((await Rpc.CallAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false)).GetString()!);
+        var head = (long)((await Rpc.CallAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
         string? parent = null;
         long checkedRecords = 0;
         var projectHashes = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -243,13 +245,13 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         for (long start = 0; start <= head; start += 100)
         {
             var numbers = Enumerable.Range(0, (int)Math.Min(100, head - start + 1)).Select(i => start + i).ToList();
-            var blocks = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockByNumber", Hex.EncodeQuantity(n), false)).ToList(), cancellationToken).ConfigureAwait(false);
-            var receiptSets = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockReceipts", Hex.EncodeQuantity(n))).ToList(), cancellationToken).ConfigureAwait(false);
+            var blocks = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockByNumber", new HexBigInteger(n).HexValue, false)).ToList(), cancellationToken).ConfigureAwait(false);
+            var receiptSets = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockReceipts", new HexBigInteger(n).HexValue)).ToList(), cancellationToken).ConfigureAwait(false);
             for (var i = 0; i < numbers.Count; i++)
             {
                 var block = blocks[i].GetResultOrThrow();
                 var hash = block.GetProperty("hash").GetString()!;
-                if (Hex.Encode(EthProof.HeaderHash(block)) != hash.ToLowerInvariant() || (parent is not null && !string.Equals(block.GetProperty("parentHash").GetString(), parent, StringComparison.OrdinalIgnoreCase)))
+                if (EthProof.HeaderHash(block).ToHex(true) != hash.ToLowerInvariant() || (parent is not null && !string.Equals(block.GetProperty("parentHash").GetString(), parent, StringComparison.OrdinalIgnoreCase)))
                 {
                     return new TamperCheck(true, checkedRecords, null, $"Tampering detected: block {numbers[i]}'s header does not hash to its block hash or does not link to block {numbers[i] - 1}.");
                 }
@@ -257,7 +259,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
                 parent = hash;
                 var receipts = receiptSets[i].GetResultOrThrow().EnumerateArray().ToList();
                 var root = EthProof.ReceiptsRoot(receipts.Select(EthProof.EncodeReceipt).ToList());
-                if (Hex.Encode(root) != block.GetProperty("receiptsRoot").GetString()!.ToLowerInvariant())
+                if (root.ToHex(true) != block.GetProperty("receiptsRoot").GetString()!.ToLowerInvariant())
                 {
                     return new TamperCheck(true, checkedRecords, null, $"Tampering detected: the receipts of block {numbers[i]} do not hash to its receipts root.");
                 }
@@ -272,7 +274,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
                     else if (ReadLog(log) is { } record)
                     {
                         checkedRecords++;
-                        if (!string.Equals(Hex.Encode(record.ContentHash()), topics[2], StringComparison.OrdinalIgnoreCase))
+                        if (!string.Equals(record.ContentHash().ToHex(true), topics[2], StringComparison.OrdinalIgnoreCase))
                         {
                             return new TamperCheck(true, checkedRecords, record.Id, $"Tampering detected: the log of {record.Id} does not carry its content hash.");
                         }
@@ -285,7 +287,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         foreach (var (projectId, eventHash) in projectHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var output = await Rpc.EthCallAsync(new CallRequest(null, _ledger!.Address, projectsFn.EncodeCall(projectId)), BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-            var stateHash = Hex.Encode(output.AsSpan(32, 32));
+            var stateHash = output[32..64].ToHex(true);
             if (!string.Equals(stateHash, eventHash, StringComparison.OrdinalIgnoreCase))
             {
                 var name = LedgerIds.ToText(projectId);
@@ -325,7 +327,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         {
             if (BlockTime is null)
             {
-                await Rpc.CallAsync("anvil_mine", [Hex.EncodeQuantity(1)], cancellationToken).ConfigureAwait(false);
+                await Rpc.CallAsync("anvil_mine", [new HexBigInteger(1).HexValue], cancellationToken).ConfigureAwait(false);
             }
 
             if (_clock.Elapsed > deadline)
@@ -357,11 +359,11 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     private static byte[] MetadataSlot(string projectId)
     {
         // projects is the second storage variable (slot 1; admin is immutable): struct at keccak(key . 1), metadataHash one slot after it.
-        var key = Hex.Decode(LedgerIds.ToBytes32(projectId));
+        var key = LedgerIds.ToBytes32(projectId).HexToByteArray();
         var preimage = new byte[64];
         key.CopyTo(preimage, 0);
         preimage[63] = 1;
-        var slot = new BigInteger(Keccak256.Hash(preimage), isUnsigned: true, isBigEndian: true) + 1;
+        var slot = new BigInteger(Sha3Keccack.Current.CalculateHash(preimage), isUnsigned: true, isBigEndian: true) + 1;
         var bytes = slot.ToByteArray(isUnsigned: true, isBigEndian: true);
         var padded = new byte[32];
         bytes.CopyTo(padded, 32 - bytes.Length);
@@ -373,20 +375,15 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
 
     private static byte[] ExpectedLog(BenchOutcomeRecord record, string ledger, string sender)
     {
-        var topic0 = Hex.Decode(CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "DatasetAnchored").Topic0);
+        var topic0 = (CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "DatasetAnchored").Topic0).HexToByteArray();
         var senderTopic = new byte[32];
-        Hex.Decode(sender).CopyTo(senderTopic, 12);
+        sender.HexToByteArray().CopyTo(senderTopic, 12);
         var uri = record.CanonicalBytes();
         var data = new byte[64 + ((uri.Length + 31) / 32 * 32)];
         data[31] = 0x20;
         new BigInteger(uri.Length).ToByteArray(isUnsigned: true, isBigEndian: true).CopyTo(data.AsSpan(64 - new BigInteger(uri.Length).GetByteCount(isUnsigned: true)));
         uri.CopyTo(data, 64);
-        return Rlp.EncodeList(
-        [
-            Rlp.EncodeBytes(Hex.Decode(ledger)),
-            Rlp.EncodeList([Rlp.EncodeBytes(topic0), Rlp.EncodeBytes(Hex.Decode(LedgerIds.ToBytes32(record.ProjectId))), Rlp.EncodeBytes(record.ContentHash()), Rlp.EncodeBytes(senderTopic)]),
-            Rlp.EncodeBytes(data),
-        ]);
+        return Nethereum.Model.LogEncoder.Current.Encode(Nethereum.Model.Log.Create(data, ledger, topic0, LedgerIds.ToBytes32(record.ProjectId).HexToByteArray(), record.ContentHash(), senderTopic));
     }
 
     private static BenchOutcomeRecord? ReadLog(JsonElement log)
@@ -398,7 +395,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             return null;
         }
 
-        var data = Hex.Decode(log.GetProperty("data").GetString()!);
+        var data = (log.GetProperty("data").GetString()!).HexToByteArray();
         var length = (int)new BigInteger(data.AsSpan(32, 32), isUnsigned: true, isBigEndian: true);
         var parts = Encoding.UTF8.GetString(data, 64, length).Split('|');
         return parts.Length != 10 ? null : new BenchOutcomeRecord(
@@ -445,7 +442,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         {
             try
             {
-                var head = Hex.DecodeLong((await Rpc.CallAsync("eth_blockNumber", [], stop).ConfigureAwait(false)).GetString()!);
+                var head = (long)((await Rpc.CallAsync("eth_blockNumber", [], stop).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
                 var now = _clock.Elapsed.TotalSeconds;
                 for (var b = Math.Max(0, head - 50); b <= head; b++)
                 {

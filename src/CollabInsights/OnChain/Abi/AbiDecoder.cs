@@ -1,6 +1,7 @@
 using System.Numerics;
 using System.Text;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -30,7 +31,7 @@ public static class AbiDecoder
     {
         if (type.IsDynamic || type.Kind is AbiTypeKind.Tuple or AbiTypeKind.FixedArray)
         {
-            return Hex.Encode(topic);
+            return "0x" + Convert.ToHexStringLower(topic);
         }
 
         if (topic.Length != 32)
@@ -94,13 +95,13 @@ public static class AbiDecoder
             }
 
             case AbiTypeKind.Address:
-                return EthAddress.ToChecksum(ReadWord(data, position, type)[12..]);
+                return AddressUtil.Current.ConvertToChecksumAddress(ReadWord(data, position, type)[12..]);
             case AbiTypeKind.Bool:
                 return !ReadWord(data, position, type).All(b => b == 0);
             case AbiTypeKind.FixedBytes:
-                return Hex.Encode(ReadWord(data, position, type).AsSpan(0, type.Size));
+                return "0x" + Convert.ToHexStringLower(ReadWord(data, position, type).AsSpan(0, type.Size));
             case AbiTypeKind.Bytes:
-                return Hex.Encode(ReadDynamicBytes(data, position, type));
+                return ReadDynamicBytes(data, position, type).ToHex(true);
             case AbiTypeKind.String:
                 return Encoding.UTF8.GetString(ReadDynamicBytes(data, position, type));
             case AbiTypeKind.Array:

@@ -3,7 +3,8 @@ using System.Globalization;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Text;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -47,13 +48,13 @@ public static class AbiEncoder
         switch (type.Kind)
         {
             case AbiTypeKind.String:
-                return Keccak256.Hash(Encoding.UTF8.GetBytes(AsString(value)));
+                return Sha3Keccack.Current.CalculateHash(Encoding.UTF8.GetBytes(AsString(value)));
             case AbiTypeKind.Bytes:
-                return Keccak256.Hash(AsBytes(value));
+                return Sha3Keccack.Current.CalculateHash(AsBytes(value));
             case AbiTypeKind.Array or AbiTypeKind.FixedArray or AbiTypeKind.Tuple:
                 var buffer = new List<byte>();
                 EncodeInPlace(type, value, buffer);
-                return Keccak256.Hash([.. buffer]);
+                return Sha3Keccack.Current.CalculateHash([.. buffer]);
             default:
                 return EncodeSingle(type, value);
         }
@@ -253,7 +254,7 @@ public static class AbiEncoder
         Int128 v => (BigInteger)v,
         UInt128 v => (BigInteger)v,
         decimal d when decimal.Truncate(d) == d => new BigInteger(d),
-        string s when s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => Hex.DecodeBigInteger(s),
+        string s when s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) => s.HexToBigInteger(false),
         string s when BigInteger.TryParse(s, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
         _ => throw new AbiException($"{Describe(value)} is not an integer for {type}."),
     };
@@ -274,7 +275,18 @@ public static class AbiEncoder
 
         if (value is string s)
         {
-            return EthAddress.TryParse(s, out var bytes, out var error) ? bytes : throw new AbiException(error!);
+            var digits = s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) ? s[2..] : s;
+            if (!AddressUtil.Current.IsValidEthereumAddressHexFormat("0x" + digits))
+            {
+                throw new AbiException($"'{s}' is not an address: expected 0x followed by 40 hex digits.");
+            }
+
+            if (digits.Any(char.IsAsciiLetterLower) && digits.Any(char.IsAsciiLetterUpper) && !AddressUtil.Current.IsChecksumAddress("0x" + digits))
+            {
+                throw new AbiException($"'{s}' has a wrong EIP-55 checksum (mixed case that does not match); check for a typo or write it in lower case.");
+            }
+
+            return digits.HexToByteArray();
         }
 
         throw new AbiException($"{Describe(value)} is not an address.");
@@ -284,7 +296,7 @@ public static class AbiEncoder
     {
         byte[] b => b,
         ReadOnlyMemory<byte> m => m.ToArray(),
-        string s when s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && s.Length % 2 == 0 && s.Skip(2).All(char.IsAsciiHexDigit) => Hex.Decode(s),
+        string s when s.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && s.Length % 2 == 0 && s.Skip(2).All(char.IsAsciiHexDigit) => s.HexToByteArray(),
         _ => throw new AbiException($"{Describe(value)} is not bytes: give a byte[] or 0x-prefixed hex with an even number of digits."),
     };
 

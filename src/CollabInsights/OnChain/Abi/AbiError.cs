@@ -1,4 +1,4 @@
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -11,7 +11,7 @@ public sealed record AbiError(string Name, IReadOnlyList<AbiParameter> Inputs)
     /// <summary>The first 4 bytes of the Keccak-256 of <see cref="Signature"/>.</summary>
     public byte[] Selector => (byte[])_selector.Clone();
 
-    private readonly byte[] _selector = Keccak256.Hash(Name + AbiType.JoinCanonical(Inputs))[..4];
+    private readonly byte[] _selector = Sha3Keccack.Current.CalculateHashAsBytes(Name + AbiType.JoinCanonical(Inputs))[..4];
 
     /// <summary>The standard <c>Error(string)</c> that <c>require(cond, "reason")</c> reverts with.</summary>
     public static AbiError StandardError { get; } = new("Error", [AbiParameter.Of("string", "reason")]);

@@ -1,4 +1,5 @@
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -12,7 +13,7 @@ public sealed record AbiEvent(string Name, IReadOnlyList<AbiParameter> Inputs, b
     public string Signature { get; } = Name + AbiType.JoinCanonical(Inputs);
 
     /// <summary>The Keccak-256 of <see cref="Signature"/> as <c>0x</c>-hex: topic 0 of a non-anonymous event's logs.</summary>
-    public string Topic0 { get; } = Keccak256.HashToHex(Name + AbiType.JoinCanonical(Inputs));
+    public string Topic0 { get; } = ("0x" + Sha3Keccack.Current.CalculateHash(Name + AbiType.JoinCanonical(Inputs)));
 
     /// <summary>How many topics a log of this event has (indexed parameters, plus one unless anonymous).</summary>
     public int TopicCount => Inputs.Count(p => p.Indexed) + (Anonymous ? 0 : 1);
@@ -21,7 +22,7 @@ public sealed record AbiEvent(string Name, IReadOnlyList<AbiParameter> Inputs, b
     /// Decodes a log's topics and data. Throws <see cref="AbiException"/> when the topic count
     /// or topic 0 does not match this event or the data does not decode.
     /// </summary>
-    public DecodedEvent Decode(IReadOnlyList<string> topics, string data) => Decode(topics, Hex.Decode(data));
+    public DecodedEvent Decode(IReadOnlyList<string> topics, string data) => Decode(topics, data.HexToByteArray());
 
     /// <summary>Decodes a log's topics (hex) and raw data.</summary>
     public DecodedEvent Decode(IReadOnlyList<string> topics, ReadOnlySpan<byte> data)
@@ -51,7 +52,7 @@ public sealed record AbiEvent(string Name, IReadOnlyList<AbiParameter> Inputs, b
         {
             if (input.Indexed)
             {
-                var topic = Hex.Decode(topics[topicIndex++]);
+                var topic = (topics[topicIndex++]).HexToByteArray();
                 if (topic.Length != 32)
                 {
                     throw new AbiException($"Topic {topicIndex - 1} of {Signature} has {topic.Length} bytes, not 32.");
@@ -74,6 +75,6 @@ public sealed record AbiEvent(string Name, IReadOnlyList<AbiParameter> Inputs, b
     {
         var parameter = Inputs.FirstOrDefault(p => p.Indexed && string.Equals(p.Name, parameterName, StringComparison.Ordinal))
             ?? throw new AbiException($"Event {Signature} has no indexed parameter named '{parameterName}'.");
-        return Hex.Encode(AbiEncoder.EncodeTopic(parameter.Type, value));
+        return AbiEncoder.EncodeTopic(parameter.Type, value).ToHex(true);
     }
 }

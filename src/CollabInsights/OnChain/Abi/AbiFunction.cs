@@ -1,4 +1,5 @@
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -11,10 +12,10 @@ public sealed record AbiFunction(string Name, IReadOnlyList<AbiParameter> Inputs
     /// <summary>The first 4 bytes of the Keccak-256 of <see cref="Signature"/>.</summary>
     public byte[] Selector => (byte[])_selector.Clone();
 
-    private readonly byte[] _selector = Keccak256.Hash(Name + AbiType.JoinCanonical(Inputs))[..4];
+    private readonly byte[] _selector = Sha3Keccack.Current.CalculateHashAsBytes(Name + AbiType.JoinCanonical(Inputs))[..4];
 
     /// <summary>The selector as <c>0x</c>-hex (10 characters).</summary>
-    public string SelectorHex => Hex.Encode(_selector);
+    public string SelectorHex => _selector.ToHex(true);
 
     /// <summary>True for <c>view</c> and <c>pure</c> functions (call them with eth_call).</summary>
     public bool IsReadOnly => StateMutability is "view" or "pure";

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Abi;
 
@@ -309,5 +309,5 @@ public sealed class ContractAbi
     }
 
     /// <summary>Hex helper kept here so callers holding raw hex data need no other import.</summary>
-    public DecodedEvent? TryDecodeLog(IReadOnlyList<string> topics, string data) => TryDecodeLog(topics, Hex.Decode(data));
+    public DecodedEvent? TryDecodeLog(IReadOnlyList<string> topics, string data) => TryDecodeLog(topics, data.HexToByteArray());
 }

@@ -4,9 +4,10 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.Signer;
 
 namespace CollabInsights.OnChain.Anvil;
 
@@ -91,7 +92,7 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
     public AnvilOptions Options { get; }
 
     /// <summary>The keys of the funded dev accounts this node has (<see cref="AnvilOptions.Accounts"/> of <see cref="DevPrivateKeys"/>).</summary>
-    public IReadOnlyList<EthKey> DevKeys => DevPrivateKeys.Take(Options.Accounts).Select(EthKey.FromHex).ToList();
+    public IReadOnlyList<EthECKey> DevKeys => DevPrivateKeys.Take(Options.Accounts).Select(k => new EthECKey(k)).ToList();
 
     /// <summary>Finds anvil: <c>COLLAB_ANVIL</c>, else the npm package's native binary or <c>node_modules/.bin/anvil</c> in this or a parent directory of the working directory or the application.</summary>
     public static string FindExecutable()
@@ -160,7 +161,7 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
 
     /// <summary>Mines <paramref name="blocks"/> empty blocks at once (<c>anvil_mine</c>).</summary>
     public Task MineAsync(int blocks = 1, CancellationToken cancellationToken = default) =>
-        Rpc.CallAsync("anvil_mine", [Hex.EncodeQuantity(blocks)], cancellationToken);
+        Rpc.CallAsync("anvil_mine", [new HexBigInteger(blocks).HexValue], cancellationToken);
 
     /// <summary>Takes a snapshot of the chain state (<c>evm_snapshot</c>); returns its id for <see cref="RevertAsync"/>.</summary>
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken = default) =>
@@ -171,7 +172,7 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
         (await Rpc.CallAsync("evm_revert", [snapshotId], cancellationToken).ConfigureAwait(false)).ValueKind == JsonValueKind.True;
 
     /// <summary>An <see cref="Account"/> for dev account <paramref name="index"/> (0-based), funded with 10,000 ETH at genesis.</summary>
-    public Account DevAccount(int index) => new(EthKey.FromHex(DevPrivateKeys[index]), Rpc, ChainId);
+    public Account DevAccount(int index) => new(new EthECKey(DevPrivateKeys[index]), Rpc, ChainId);
 
     /// <summary>The last lines anvil printed (for diagnostics).</summary>
     public IReadOnlyList<string> RecentOutput => _output.ToArray();

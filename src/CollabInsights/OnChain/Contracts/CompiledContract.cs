@@ -1,6 +1,6 @@
 using System.Text.Json;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Contracts;
 
@@ -27,7 +27,7 @@ public sealed record CompiledContract(string Name, ContractAbi Abi, byte[] Bytec
         return new CompiledContract(
             name,
             ContractAbi.Parse(root),
-            Hex.Decode(root.GetProperty("bytecode").GetString()!),
+            (root.GetProperty("bytecode").GetString()!).HexToByteArray(),
             root.GetProperty("compiler").GetString() ?? "solc")
         {
             AbiJson = root.GetProperty("abi").GetRawText(),

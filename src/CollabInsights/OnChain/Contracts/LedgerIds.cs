@@ -1,5 +1,6 @@
 using System.Text;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Contracts;
 
@@ -16,18 +17,18 @@ public static class LedgerIds
         var bytes = Encoding.UTF8.GetBytes(id);
         if (bytes.Length > 31)
         {
-            return Hex.Encode(Keccak256.Hash(bytes));
+            return Sha3Keccack.Current.CalculateHash(bytes).ToHex(true);
         }
 
         var word = new byte[32];
         bytes.CopyTo(word, 0);
-        return Hex.Encode(word);
+        return word.ToHex(true);
     }
 
     /// <summary>The text of a padded bytes32 id, or the hex itself when it is a hash (no zero padding or not UTF-8).</summary>
     public static string ToText(string bytes32Hex)
     {
-        var bytes = Hex.Decode(bytes32Hex);
+        var bytes = bytes32Hex.HexToByteArray();
         var end = Array.FindLastIndex(bytes, b => b != 0) + 1;
         if (end == 0)
         {

@@ -1,8 +1,8 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Contracts;
 
@@ -20,7 +20,7 @@ public sealed class OutcomeLedgerContract
     /// <summary>A wrapper for the ledger at <paramref name="address"/>.</summary>
     public OutcomeLedgerContract(string address, IEthereumRpc rpc)
     {
-        Address = EthAddress.ToChecksum(address);
+        Address = AddressUtil.Current.ConvertToChecksumAddress(address);
         Rpc = rpc;
     }
 

@@ -1,6 +1,6 @@
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Extraction;
 
@@ -121,7 +121,7 @@ public sealed class AbiLogDecoder : ILogDecoder
     {
         try
         {
-            data ??= Hex.Decode(log.Data);
+            data ??= log.Data.HexToByteArray();
             var decoded = e.Decode(log.Topics, data);
             var values = new object?[decoded.Parameters.Count];
             for (var i = 0; i < values.Length; i++)

@@ -2,9 +2,10 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Extraction.Internal;
 using CollabInsights.OnChain.Rpc;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Extraction;
 
@@ -175,14 +176,14 @@ public static class ExtractionBenchmark
         {
             var o = ours[i];
             var c = castLogs[i];
-            var block = Hex.DecodeLong(c.GetProperty("blockNumber").GetString()!);
-            var index = Hex.DecodeLong(c.GetProperty("logIndex").GetString()!);
+            var block = (long)(c.GetProperty("blockNumber").GetString()!).HexToBigInteger(false);
+            var index = (long)(c.GetProperty("logIndex").GetString()!).HexToBigInteger(false);
             var topics = c.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToList();
-            var value = Hex.DecodeBigInteger(c.GetProperty("data").GetString()!).ToString(CultureInfo.InvariantCulture);
+            var value = (c.GetProperty("data").GetString()!).HexToBigInteger(false).ToString(CultureInfo.InvariantCulture);
             var expected = new object?[]
             {
                 block, c.GetProperty("blockHash").GetString(), null, c.GetProperty("transactionHash").GetString(), index,
-                EthAddress.ToChecksum(c.GetProperty("address").GetString()!), EthAddress.ToChecksum("0x" + topics[1][26..]), EthAddress.ToChecksum("0x" + topics[2][26..]), value,
+                AddressUtil.Current.ConvertToChecksumAddress(c.GetProperty("address").GetString()!), AddressUtil.Current.ConvertToChecksumAddress("0x" + topics[1][26..]), AddressUtil.Current.ConvertToChecksumAddress("0x" + topics[2][26..]), value,
             };
             for (var k = 0; k < expected.Length; k++)
             {

@@ -1,4 +1,5 @@
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
 
 namespace CollabInsights.OnChain.Rpc;
 
@@ -45,7 +46,7 @@ public readonly record struct BlockParameter
             "earliest" => Earliest,
             "safe" => Safe,
             "finalized" => Finalized,
-            _ when t.StartsWith("0x", StringComparison.Ordinal) => FromNumber(Hex.DecodeLong(t)),
+            _ when t.StartsWith("0x", StringComparison.Ordinal) => FromNumber((long)t.HexToBigInteger(false)),
             _ when long.TryParse(t, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) => FromNumber(n),
             _ => throw new CollabInsightsException($"'{text}' is not a block: give a number or latest, pending, safe, finalized, earliest."),
         };
@@ -54,5 +55,5 @@ public readonly record struct BlockParameter
     public static implicit operator BlockParameter(long number) => FromNumber(number);
 
     /// <summary>The JSON-RPC form: a hex quantity or the tag.</summary>
-    public override string ToString() => Number is { } n ? Hex.EncodeQuantity(n) : _tag ?? "latest";
+    public override string ToString() => Number is { } n ? new HexBigInteger(n).HexValue : _tag ?? "latest";
 }

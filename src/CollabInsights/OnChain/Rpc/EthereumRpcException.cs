@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Rpc;
 
@@ -54,7 +54,7 @@ public sealed class EthereumRpcException : Exception
         || (RpcMessage?.Contains("too many requests", StringComparison.OrdinalIgnoreCase) ?? false);
 
     /// <summary>The revert data of a failed eth_call/eth_estimateGas (<c>data</c> as bytes), or null.</summary>
-    public byte[]? RevertData => Data is { } d && d.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && d.Length % 2 == 0 ? Hex.Decode(d) : null;
+    public byte[]? RevertData => Data is { } d && d.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && d.Length % 2 == 0 ? d.HexToByteArray() : null;
 
     internal static string? DataToString(JsonElement? data) => data switch
     {

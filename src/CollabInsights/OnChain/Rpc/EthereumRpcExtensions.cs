@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Numerics;
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Rpc;
 
@@ -26,7 +28,7 @@ public static class EthereumRpcExtensions
     /// <summary>Headers of many blocks in one batch, in the order asked; throws if one is missing.</summary>
     public static async Task<IReadOnlyList<BlockHeader>> GetBlockHeadersAsync(this IEthereumRpc rpc, IReadOnlyList<long> numbers, CancellationToken cancellationToken = default)
     {
-        var responses = await rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockByNumber", Hex.EncodeQuantity(n), false)).ToList(), cancellationToken).ConfigureAwait(false);
+        var responses = await rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockByNumber", new HexBigInteger(n).HexValue, false)).ToList(), cancellationToken).ConfigureAwait(false);
         var headers = new List<BlockHeader>(numbers.Count);
         for (var i = 0; i < numbers.Count; i++)
         {
@@ -58,7 +60,7 @@ public static class EthereumRpcExtensions
 
     /// <summary><c>eth_getCode</c>: the contract's runtime bytecode (empty for an account without code).</summary>
     public static async Task<byte[]> GetCodeAsync(this IEthereumRpc rpc, string address, BlockParameter block, CancellationToken cancellationToken = default) =>
-        Hex.Decode((await rpc.CallAsync("eth_getCode", [address, block.ToString()], cancellationToken).ConfigureAwait(false)).GetString() ?? "0x");
+        ((await rpc.CallAsync("eth_getCode", [address, block.ToString()], cancellationToken).ConfigureAwait(false)).GetString() ?? "0x").HexToByteArray();
 
     /// <summary><c>eth_estimateGas</c>; a revert throws <see cref="EthereumRpcException"/> with the revert data in <see cref="EthereumRpcException.Data"/>.</summary>
     public static async Task<long> EstimateGasAsync(this IEthereumRpc rpc, CallRequest call, CancellationToken cancellationToken = default) =>
@@ -66,7 +68,7 @@ public static class EthereumRpcExtensions
 
     /// <summary><c>eth_call</c>: the return data of a read-only call at <paramref name="block"/>.</summary>
     public static async Task<byte[]> EthCallAsync(this IEthereumRpc rpc, CallRequest call, BlockParameter block, CancellationToken cancellationToken = default) =>
-        Hex.Decode((await rpc.CallAsync("eth_call", [call.ToJson(), block.ToString()], cancellationToken).ConfigureAwait(false)).GetString() ?? "0x");
+        ((await rpc.CallAsync("eth_call", [call.ToJson(), block.ToString()], cancellationToken).ConfigureAwait(false)).GetString() ?? "0x").HexToByteArray();
 
     /// <summary><c>eth_maxPriorityFeePerGas</c> in wei.</summary>
     public static async Task<BigInteger> GetMaxPriorityFeePerGasAsync(this IEthereumRpc rpc, CancellationToken cancellationToken = default) =>
@@ -93,7 +95,7 @@ public static class EthereumRpcExtensions
 
     /// <summary><c>eth_sendRawTransaction</c>; returns the transaction hash.</summary>
     public static async Task<string> SendRawTransactionAsync(this IEthereumRpc rpc, byte[] signedTransaction, CancellationToken cancellationToken = default) =>
-        (await rpc.CallAsync("eth_sendRawTransaction", [Hex.Encode(signedTransaction)], cancellationToken).ConfigureAwait(false)).GetString()
+        (await rpc.CallAsync("eth_sendRawTransaction", [signedTransaction.ToHex(true)], cancellationToken).ConfigureAwait(false)).GetString()
             ?? throw new EthereumRpcException(RpcFailureKind.MalformedResponse, "eth_sendRawTransaction", rpc.Endpoint.Redacted, "null transaction hash");
 
     /// <summary><c>eth_getTransactionReceipt</c>; null while the transaction is not mined.</summary>
@@ -209,23 +211,23 @@ public static class EthereumRpcExtensions
             Text("blockHash")!,
             Text("from")!,
             Text("to"),
-            Text("status") is { } status && Hex.DecodeBigInteger(status) == BigInteger.One,
+            Text("status") is { } status && status.HexToBigInteger(false) == BigInteger.One,
             ParseLong(receipt.GetProperty("gasUsed")),
-            Text("effectiveGasPrice") is { } price ? Hex.DecodeBigInteger(price) : BigInteger.Zero,
-            Text("contractAddress") is { } created ? EthAddress.ToChecksum(created) : null,
+            Text("effectiveGasPrice") is { } price ? price.HexToBigInteger(false) : BigInteger.Zero,
+            Text("contractAddress") is { } created ? AddressUtil.Current.ConvertToChecksumAddress(created) : null,
             receipt.TryGetProperty("logs", out var logs) ? ParseLogs(logs) : []);
     }
 
     private static long ParseLong(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => Hex.DecodeLong(value.GetString()!),
+        JsonValueKind.String => (long)(value.GetString()!).HexToBigInteger(false),
         JsonValueKind.Number => value.GetInt64(),
         _ => throw new FormatException($"Expected a quantity, got {value.ValueKind}."),
     };
 
     private static BigInteger ParseBigInteger(JsonElement value) => value.ValueKind switch
     {
-        JsonValueKind.String => Hex.DecodeBigInteger(value.GetString()!),
+        JsonValueKind.String => (value.GetString()!).HexToBigInteger(false),
         JsonValueKind.Number => BigInteger.Parse(value.GetRawText(), CultureInfo.InvariantCulture),
         _ => throw new FormatException($"Expected a quantity, got {value.ValueKind}."),
     };

@@ -4,7 +4,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Numerics;
 using System.Text.Json;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
 
 namespace CollabInsights.OnChain.Rpc;
 
@@ -277,10 +278,10 @@ public sealed class JsonRpcClient : IEthereumRpc, IDisposable
                 writer.WriteNumberValue(l);
                 break;
             case BigInteger big:
-                writer.WriteStringValue(Hex.EncodeQuantity(big));
+                writer.WriteStringValue(new HexBigInteger(big).HexValue);
                 break;
             case byte[] bytes:
-                writer.WriteStringValue(Hex.Encode(bytes));
+                writer.WriteStringValue(bytes.ToHex(true));
                 break;
             case BlockParameter block:
                 writer.WriteStringValue(block.ToString());

@@ -3,9 +3,11 @@ using System.Numerics;
 using System.Text;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Signer;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Seeding;
 
@@ -35,7 +37,7 @@ public static class LedgerSeeder
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(rpc);
         options ??= new LedgerSeedOptions();
-        var deployer = await Account.ConnectAsync(rpc, EthKey.FromHex(options.DeployerKey), cancellationToken).ConfigureAwait(false);
+        var deployer = await Account.ConnectAsync(rpc, new EthECKey(options.DeployerKey), cancellationToken).ConfigureAwait(false);
         var skipped = new List<string>();
 
         var payments = dataset.Payments.Where(p => p.Type == PaymentType.Actual).ToList();
@@ -56,9 +58,9 @@ public static class LedgerSeeder
         var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
         foreach (var organisation in plan.Organisations)
         {
-            var key = EthKey.FromHex(Hex.Encode(Keccak256.Hash($"collab-seed:{options.KeySalt}:{organisation}")));
+            var key = new EthECKey(Sha3Keccack.Current.CalculateHashAsBytes($"collab-seed:{options.KeySalt}:{organisation}").ToHex(true));
             accounts[organisation] = new Account(key, rpc, deployer.ChainId);
-            await deployer.SendAndWaitAsync(new TransactionRequest(key.Address, []) { Value = options.GasFunding, GasLimit = 21_000 }, cancellationToken).ConfigureAwait(false);
+            await deployer.SendAndWaitAsync(new TransactionRequest(key.GetPublicAddress(), []) { Value = options.GasFunding, GasLimit = 21_000 }, cancellationToken).ConfigureAwait(false);
             Step("accounts");
         }
 
@@ -71,7 +73,7 @@ public static class LedgerSeeder
         foreach (var project in dataset.Projects)
         {
             var commissioner = accounts[plan.CommissionerOf(project.Id)];
-            await ledger.RegisterProjectAsync(commissioner, project.Id, Keccak256.Hash(Canonical(project)), cancellationToken).ConfigureAwait(false);
+            await ledger.RegisterProjectAsync(commissioner, project.Id, Sha3Keccack.Current.CalculateHashAsBytes(Canonical(project)), cancellationToken).ConfigureAwait(false);
             Step("projects");
         }
 
@@ -98,7 +100,7 @@ public static class LedgerSeeder
                 Start(result.PeriodStart!.Value),
                 End(result.PeriodEnd!.Value),
                 new BigInteger(decimal.Round(result.OutcomesAchieved!.Value)),
-                Keccak256.Hash(Canonical(result)),
+                Sha3Keccack.Current.CalculateHashAsBytes(Canonical(result)),
                 cancellationToken).ConfigureAwait(false);
             Step("attestations");
         }
@@ -132,7 +134,7 @@ public static class LedgerSeeder
         var anchors = 0;
         foreach (var project in dataset.Projects)
         {
-            var leaves = plan.RecordsOf(project.Id).Select(r => Keccak256.Hash(r)).ToList();
+            var leaves = plan.RecordsOf(project.Id).Select(r => Sha3Keccack.Current.CalculateHash(r)).ToList();
             await ledger.AnchorAsync(accounts[plan.CommissionerOf(project.Id)], project.Id, MerkleRoot(leaves), $"collab:dataset/{project.Id}", cancellationToken).ConfigureAwait(false);
             anchors++;
             Step("anchors");
@@ -183,7 +185,7 @@ public static class LedgerSeeder
                 }
 
                 var (a, b) = level[i].AsSpan().SequenceCompareTo(level[i + 1]) <= 0 ? (level[i], level[i + 1]) : (level[i + 1], level[i]);
-                next.Add(Keccak256.Hash([.. a, .. b]));
+                next.Add(Sha3Keccack.Current.CalculateHash([.. a, .. b]));
             }
 
             level = next;

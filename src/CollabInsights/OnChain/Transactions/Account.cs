@@ -1,7 +1,10 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Model;
+using Nethereum.Signer;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Transactions;
 
@@ -17,18 +20,19 @@ public sealed class Account
     private long? _nextNonce;
 
     /// <summary>An account for <paramref name="key"/> on the chain <paramref name="chainId"/> reached through <paramref name="rpc"/>.</summary>
-    public Account(EthKey key, IEthereumRpc rpc, long chainId)
+    public Account(EthECKey key, IEthereumRpc rpc, long chainId)
     {
         Key = key ?? throw new ArgumentNullException(nameof(key));
+        Address = key.GetPublicAddress();
         Rpc = rpc ?? throw new ArgumentNullException(nameof(rpc));
         ChainId = chainId;
     }
 
-    /// <summary>The signing key.</summary>
-    public EthKey Key { get; }
+    /// <summary>The signing key (Nethereum's secp256k1 key: RFC 6979 nonces, low s).</summary>
+    public EthECKey Key { get; }
 
     /// <summary>The checksummed address.</summary>
-    public string Address => Key.Address;
+    public string Address { get; }
 
     /// <summary>The node.</summary>
     public IEthereumRpc Rpc { get; }
@@ -37,7 +41,7 @@ public sealed class Account
     public long ChainId { get; }
 
     /// <summary>Connects a key to a node, asking the node for its chain id.</summary>
-    public static async Task<Account> ConnectAsync(IEthereumRpc rpc, EthKey key, CancellationToken cancellationToken = default)
+    public static async Task<Account> ConnectAsync(IEthereumRpc rpc, EthECKey key, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(rpc);
         return new Account(key, rpc, await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false));
@@ -82,7 +86,7 @@ public sealed class Account
         try
         {
             var nonce = _nextNonce ?? await Rpc.GetTransactionCountAsync(Address, BlockParameter.Pending, cancellationToken).ConfigureAwait(false);
-            var signed = new Eip1559Transaction(ChainId, nonce, priority, maxFee, gas, request.To, request.Value, request.Data).Sign(Key);
+            var signed = Sign(new Transaction1559(ChainId, nonce, priority, maxFee, gas, request.To, request.Value, request.Data.ToHex(true), []));
             try
             {
                 await Rpc.SendRawTransactionAsync(signed.Raw, cancellationToken).ConfigureAwait(false);
@@ -146,6 +150,14 @@ public sealed class Account
         }
 
         return receipt;
+    }
+
+    /// <summary>Signs an EIP-1559 transaction with this account's key (Nethereum's <see cref="Transaction1559Signer"/>): the raw typed transaction and its hash.</summary>
+    public SignedTransaction Sign(Transaction1559 transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        var raw = new Transaction1559Signer().SignTransaction(Key, transaction).HexToByteArray();
+        return new SignedTransaction(raw, Sha3Keccack.Current.CalculateHash(raw).ToHex(true), Address, (long)(transaction.Nonce ?? 0));
     }
 
     /// <summary>Deploys <paramref name="deploymentData"/> (bytecode plus encoded constructor arguments) and returns the receipt holding the new contract's address.</summary>

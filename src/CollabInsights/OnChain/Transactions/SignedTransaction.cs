@@ -1,4 +1,4 @@
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Transactions;
 
@@ -6,5 +6,5 @@ namespace CollabInsights.OnChain.Transactions;
 public sealed record SignedTransaction(byte[] Raw, string Hash, string From, long Nonce)
 {
     /// <summary>The raw bytes as <c>0x</c>-hex.</summary>
-    public string RawHex => Hex.Encode(Raw);
+    public string RawHex => Raw.ToHex(true);
 }

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CollabInsights.OnChain.Crypto;
+using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Extraction.Internal;
 
@@ -9,5 +9,5 @@ internal static class AddressText
     private static readonly ConcurrentDictionary<string, string> Cache = new(StringComparer.OrdinalIgnoreCase);
 
     public static string Checksum(string address) =>
-        Cache.Count < 100_000 ? Cache.GetOrAdd(address, EthAddress.ToChecksum) : EthAddress.ToChecksum(address);
+        Cache.Count < 100_000 ? Cache.GetOrAdd(address, AddressUtil.Current.ConvertToChecksumAddress) : AddressUtil.Current.ConvertToChecksumAddress(address);
 }

@@ -1,7 +1,8 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Crypto;
 using CollabInsights.OnChain.Rpc;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
 
 namespace CollabInsights.OnChain.Extraction.Internal;
 
@@ -32,7 +33,7 @@ internal static class EventSourceChain
         while (emitted < total)
         {
             var n = Math.Min(perTransaction, total - emitted);
-            var data = Hex.Encode(function.EncodeCall(new BigInteger(n), new BigInteger(emitted)));
+            var data = (function.EncodeCall(new BigInteger(n), new BigInteger(emitted))).ToHex(true);
             var hash = (await rpc.CallAsync("eth_sendTransaction", [Tx(from, contract, data, 30_000_000)], ct).ConfigureAwait(false)).GetString()!;
             pending.Add(hash);
             emitted += n;
@@ -58,7 +59,7 @@ internal static class EventSourceChain
     }
 
     public static async Task<TransactionReceipt> EmitVariedAsync(IEthereumRpc rpc, string from, string contract, long seed, CancellationToken ct) =>
-        await SendAsync(rpc, from, contract, Hex.Encode(Abi.GetFunction("emitVaried").EncodeCall(new BigInteger(seed))), ct).ConfigureAwait(false);
+        await SendAsync(rpc, from, contract, (Abi.GetFunction("emitVaried").EncodeCall(new BigInteger(seed))).ToHex(true), ct).ConfigureAwait(false);
 
     private static async Task<TransactionReceipt> SendAsync(IEthereumRpc rpc, string from, string? to, string data, CancellationToken ct)
     {
@@ -69,7 +70,7 @@ internal static class EventSourceChain
 
     private static Dictionary<string, object?> Tx(string from, string? to, string data, long gas)
     {
-        var tx = new Dictionary<string, object?> { ["from"] = from, ["data"] = data, ["gas"] = Hex.EncodeQuantity(gas) };
+        var tx = new Dictionary<string, object?> { ["from"] = from, ["data"] = data, ["gas"] = new HexBigInteger(gas).HexValue };
         if (to is not null)
         {
             tx["to"] = to;

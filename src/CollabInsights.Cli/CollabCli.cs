@@ -26,6 +26,7 @@ public static class CollabCli
         root.Subcommands.Add(FitCommand.Create());
         root.Subcommands.Add(AnomaliesCommand.Create());
         root.Subcommands.Add(ReconcileCommand.Create());
+        root.Subcommands.Add(CarbonCommand.Create());
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
         return root;
     }

@@ -1,0 +1,82 @@
+using System.CommandLine;
+using CollabInsights.Carbon;
+using Spectre.Console;
+
+namespace CollabInsights.Cli.Commands;
+
+/// <summary><c>collab carbon</c>: carbon-credit registries; <c>carbon check</c> runs the double-counting rules over registry exports.</summary>
+internal static class CarbonCommand
+{
+    public static Command Create()
+    {
+        var command = new Command("carbon", "Carbon credits: read registry exports (Verra, Gold Standard, ACR, CAR, ART TREES, Isometric, Cercarbono, CAD Trust) into one model and check them for double counting.");
+        command.Subcommands.Add(CreateCheck());
+        return command;
+    }
+
+    private static Command CreateCheck()
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Folder holding one folder per registry named as in OffsetsDB's samples (verra/, gold-standard/, american-carbon-registry/, climate-action-reserve/, art-trees/, isometric/, cercarbono/, cadt/), each with that registry's raw export files. Repeat to read several, e.g. --data data/carbon-offsetsdb --data data/carbon-cadt.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: flags [{kind, registry, project, file, row, reason, related}] (rows from 1 after the header), counts per kind, the rules, what was loaded, and the data problems." };
+        var command = new Command("check", "Check registry exports for double counting: overlapping serial blocks within a registry, a block retired twice, a block retired and still held, the same serial block or project issued in two registries, and CAD Trust's findConflicts rule.")
+        {
+            data, json,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
+        {
+            var output = parseResult.InvocationConfiguration.Output;
+            var loaded = await CarbonRegistryLoader.LoadAsync(parseResult.GetValue(data)!, ct).ConfigureAwait(false);
+            var flags = CarbonRules.Check(loaded.Value);
+            if (parseResult.GetValue(json))
+            {
+                await output.WriteLineAsync(CarbonJson.Serialize(flags, loaded.Value, loaded.Problems)).ConfigureAwait(false);
+                return 0;
+            }
+
+            var console = CliCommand.ConsoleFor(output);
+            var dataset = loaded.Value;
+            foreach (var registry in dataset.Registries)
+            {
+                console.WriteLine($"{registry}: {dataset.Projects.Count(p => p.Registry == registry)} projects, {dataset.Issuances.Count(i => i.Registry == registry)} issuances, {dataset.Blocks.Count(b => b.Registry == registry)} credit blocks");
+            }
+
+            if (flags.Count > 0)
+            {
+                var table = new Table().AddColumn("kind").AddColumn("registry").AddColumn("project").AddColumn("where").AddColumn("reason");
+                foreach (var f in flags)
+                {
+                    table.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Registry), Markup.Escape(f.Project ?? string.Empty), Markup.Escape($"{f.File}:{f.Row}"), Markup.Escape(f.Reason));
+                }
+
+                console.Write(table);
+            }
+
+            foreach (var (kind, count) in CarbonRules.Counts(flags))
+            {
+                console.WriteLine($"{kind}: {count}");
+            }
+
+            if (loaded.Problems.Count > 0)
+            {
+                console.WriteLine($"{loaded.Problems.Count} data problem(s) (the rows still loaded unless marked invalid):");
+                foreach (var p in loaded.Problems.Take(20))
+                {
+                    console.WriteLine($"  {p.Severity.ToString().ToLowerInvariant()}: {p}");
+                }
+
+                if (loaded.Problems.Count > 20)
+                {
+                    console.WriteLine($"  ... {loaded.Problems.Count - 20} more (--json lists them all)");
+                }
+            }
+
+            return 0;
+        });
+        return command;
+    }
+}

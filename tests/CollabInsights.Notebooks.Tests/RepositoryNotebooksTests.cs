@@ -70,6 +70,7 @@ public sealed class RepositoryNotebooksTests
     private static readonly Dictionary<string, string> Conclusions = new(StringComparer.Ordinal)
     {
         ["02-on-chain-records.ipynb"] = "Every difference found is one planted on purpose, each in its class",
+        ["06-reproduce-golab-landscape.ipynb"] = "Method reproduced: each published median is found in the snapshot as the mean of two adjacent",
     };
 
     private static void AssertRanClean(NotebookDocument doc, string name)

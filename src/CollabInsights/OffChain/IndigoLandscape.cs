@@ -40,7 +40,9 @@ public sealed record IndigoLandscape(
     IReadOnlyDictionary<string, LandscapeFigure> Stages,
     IReadOnlyDictionary<string, LandscapeFigure> Sectors,
     IReadOnlyList<LandscapeRule> Rules,
-    IReadOnlyList<DataProblem> Problems)
+    IReadOnlyList<DataProblem> Problems,
+    IReadOnlyList<LandscapeValue> CapitalUsdValues,
+    IReadOnlyList<LandscapeValue> UkCapitalGbpValues)
 {
     /// <summary>The key under which projects with an empty stage or policy sector are counted.</summary>
     public const string NotStated = "(not stated)";
@@ -142,6 +144,7 @@ public sealed record IndigoLandscape(
 
         var usd = new List<(decimal Value, int Row)>();
         var gbp = new List<(decimal Value, int Row)>();
+        var idOf = rowOf.ToDictionary(kv => kv.Value, kv => kv.Key);
         var ukRows = new List<int>();
         var stages = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
         var sectors = new SortedDictionary<string, List<int>>(StringComparer.Ordinal);
@@ -266,7 +269,12 @@ public sealed record IndigoLandscape(
             stages.ToDictionary(kv => kv.Key, kv => new LandscapeFigure(kv.Value.Count, kv.Value.Select(P).ToList()), StringComparer.Ordinal),
             sectors.ToDictionary(kv => kv.Key, kv => new LandscapeFigure(kv.Value.Count, kv.Value.Select(P).ToList()), StringComparer.Ordinal),
             rules.ToList(),
-            problems);
+            problems,
+            Values(usd),
+            Values(gbp));
+
+        List<LandscapeValue> Values(List<(decimal Value, int Row)> values) =>
+            values.OrderBy(v => v.Value).ThenBy(v => v.Row).Select(v => new LandscapeValue(P(v.Row), idOf[v.Row], v.Value)).ToList();
     }
 
     /// <summary>

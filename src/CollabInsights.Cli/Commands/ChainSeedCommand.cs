@@ -86,7 +86,7 @@ internal static class ChainSeedCommand
             table.AddRow("attestations", result.Attestations.ToString(CultureInfo.InvariantCulture));
             table.AddRow("payments", result.Payments.ToString(CultureInfo.InvariantCulture));
             table.AddRow("anchors", result.Anchors.ToString(CultureInfo.InvariantCulture));
-            table.AddRow("skipped", result.Skipped.Count.ToString(CultureInfo.InvariantCulture));
+            table.AddRow("not on chain (the ledger cannot hold them; listed with the reason in the result file)", result.NotOnChain.Count.ToString(CultureInfo.InvariantCulture));
             table.AddRow("deliberate differences from the books", result.DifferencesApplied.ToString(CultureInfo.InvariantCulture));
             console2.Write(table);
             console2.MarkupLine(CultureInfo.InvariantCulture, "Ledger [bold]{0}[/], token {1}, blocks {2}-{3} on chain {4}; {5} transactions.",
@@ -114,6 +114,7 @@ internal static class ChainSeedCommand
         ["transactions"] = r.Transactions,
         ["organisations"] = r.OrganisationAddresses,
         ["skipped"] = r.Skipped,
+        ["not_on_chain"] = r.NotOnChain.Select(n => ReconcileCommand.ToJson(n)).ToList(),
         ["chain_differences"] = r.DifferencesApplied,
     };
 }

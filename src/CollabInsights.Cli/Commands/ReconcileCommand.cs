@@ -40,7 +40,16 @@ internal static class ReconcileCommand
             if (parseResult.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(
-                    new { counts, evaluation = EvaluationJson(evaluation), entries = result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Select(e => ToJson(e, evaluation)) },
+                    new
+                    {
+                        counts,
+                        differences = result.Differences,
+                        evaluation = EvaluationJson(evaluation),
+                        entries = result.Entries.Where(e => e.Class != ReconciliationClass.Matched).Select(e => ToJson(e, evaluation)),
+                        not_on_chain_count = result.NotOnChain.Count,
+                        not_on_chain_by_reason = ByReason(result.NotOnChain),
+                        not_on_chain = result.NotOnChain.Select(ToJson),
+                    },
                     Json));
                 return 0;
             }
@@ -71,6 +80,29 @@ internal static class ReconcileCommand
             }
 
             console.Write(detail);
+            if (result.NotOnChain.Count > 0)
+            {
+                var reasons = new Table().Title("Not on chain: records of the books the ledger cannot hold (in no class above)").AddColumn("record: reason").AddColumn(new TableColumn("records").RightAligned());
+                foreach (var (reason, n) in ByReason(result.NotOnChain))
+                {
+                    reasons.AddRow(Markup.Escape(reason), n.ToString(CultureInfo.InvariantCulture));
+                }
+
+                console.Write(reasons);
+                var rows = new Table().AddColumn("not_on_chain").AddColumn("project").AddColumn("off-chain").AddColumn("reason");
+                foreach (var n in result.NotOnChain.Take(200))
+                {
+                    rows.AddRow(new[] { n.RecordType, n.Project, n.Provenance.Describe(), n.Reason }.Select(Markup.Escape).ToArray());
+                }
+
+                console.Write(rows);
+                if (result.NotOnChain.Count > 200)
+                {
+                    console.WriteLine($"... and {(result.NotOnChain.Count - 200).ToString(CultureInfo.InvariantCulture)} more (all in --json and --out's reconciliation.csv).");
+                }
+            }
+
+            console.MarkupLine(CultureInfo.InvariantCulture, "{0} difference(s) between the books and the chain; {1} record(s) of the books not on chain.", result.Differences, result.NotOnChain.Count);
             if (evaluation is not null)
             {
                 var scores = new Table().Title("Against the scenario's planted chain differences").AddColumn("class").AddColumn(new TableColumn("planted").RightAligned())
@@ -105,10 +137,14 @@ internal static class ReconcileCommand
         }
 
         var off = await IndigoSource.LoadAsync(offchainPath, cancellationToken: ct).ConfigureAwait(false);
-        var onChain = OnChain.Extraction.ExtractionOutput.IsExtractionFolder(onchainDir)
+        var ledger = OnChain.Extraction.ExtractionOutput.IsExtractionFolder(onchainDir);
+        var onChain = ledger
             ? await LoadExtractionAsync(onchainDir, offchainPath, off.Value, ct).ConfigureAwait(false)
             : (await IndigoSource.LoadAsync(onchainDir, cancellationToken: ct).ConfigureAwait(false)).Value;
-        var result = Reconciler.Reconcile(off.Value, onChain);
+
+        // Against the outcome ledger, the books' records it cannot hold are listed as not_on_chain instead of only_off_chain.
+        var options = ledger ? ReconciliationOptions.ForOutcomeLedger(off.Value) : null;
+        var result = Reconciler.Reconcile(off.Value, onChain, options);
         var truthPath = groundTruthPath ?? await PlantedGroundTruthAsync(offchainPath, ct).ConfigureAwait(false);
         if (truthPath is null)
         {
@@ -124,12 +160,22 @@ internal static class ReconcileCommand
         return (result, ReconciliationEvaluation.Evaluate(result, truth.ChainDifferences));
     }
 
-    /// <summary>Writes reconciliation.json (counts, evaluation, every entry) and reconciliation.csv into <paramref name="dir"/>.</summary>
+    /// <summary>Writes reconciliation.json (counts, evaluation, every entry, the records not on chain) and reconciliation.csv into <paramref name="dir"/>.</summary>
     internal static async Task WriteAsync(string dir, ReconciliationResult result, ReconciliationEvaluation? evaluation, CancellationToken ct)
     {
         var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
         Directory.CreateDirectory(dir);
-        await File.WriteAllTextAsync(Path.Combine(dir, "reconciliation.json"), JsonSerializer.Serialize(new { counts, evaluation = EvaluationJson(evaluation), entries = result.Entries.Select(e => ToJson(e, evaluation)) }, Json), ct).ConfigureAwait(false);
+        var document = new
+        {
+            counts,
+            differences = result.Differences,
+            evaluation = EvaluationJson(evaluation),
+            entries = result.Entries.Select(e => ToJson(e, evaluation)),
+            not_on_chain_count = result.NotOnChain.Count,
+            not_on_chain_by_reason = ByReason(result.NotOnChain),
+            not_on_chain = result.NotOnChain.Select(ToJson),
+        };
+        await File.WriteAllTextAsync(Path.Combine(dir, "reconciliation.json"), JsonSerializer.Serialize(document, Json), ct).ConfigureAwait(false);
         await File.WriteAllTextAsync(Path.Combine(dir, "reconciliation.csv"), ToCsv(result, evaluation), ct).ConfigureAwait(false);
     }
 
@@ -182,6 +228,22 @@ internal static class ReconcileCommand
         detail = e.Detail,
     };
 
+    /// <summary>A record the chain cannot hold, as JSON: <c>class</c> is always <c>not_on_chain</c>, with the reason and the file row.</summary>
+    internal static object ToJson(NotOnChainRecord n) => new
+    {
+        @class = NotOnChainRecord.Name,
+        record_type = n.RecordType,
+        project = n.Project,
+        metric = n.Metric,
+        off_chain = Where(n.Provenance),
+        reason = n.Reason,
+    };
+
+    /// <summary>How many records each reason sets aside, most first.</summary>
+    internal static Dictionary<string, int> ByReason(IReadOnlyList<NotOnChainRecord> records) =>
+        records.GroupBy(n => $"{n.RecordType}: {n.Reason}", StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+
     private static object? Where(Provenance? p) => p switch
     {
         FileProvenance f => new { file = f.File, row = f.Row },
@@ -197,6 +259,12 @@ internal static class ReconcileCommand
         {
             var planted = evaluation is null || e.Class == ReconciliationClass.Matched ? null : evaluation.Found.TryGetValue(e, out var d) ? d.Description : "no";
             sb.AppendJoin(',', new[] { ReconciliationResult.NameOf(e.Class), e.RecordType, e.Project, e.Metric, e.OffChain?.Describe(), e.OnChain?.Describe(), e.OffChainValue, e.OnChainValue, e.Detail, planted }.Select(Csv)).Append('\n');
+        }
+
+        // Records the chain cannot hold follow, in their own category: the reason is the detail.
+        foreach (var n in result.NotOnChain)
+        {
+            sb.AppendJoin(',', new[] { NotOnChainRecord.Name, n.RecordType, n.Project, n.Metric, n.Provenance.Describe(), null, null, null, n.Reason, null }.Select(Csv)).Append('\n');
         }
 
         return sb.ToString();

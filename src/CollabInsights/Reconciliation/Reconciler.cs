@@ -11,6 +11,9 @@ namespace CollabInsights.Reconciliation;
 /// <c>amount_mismatch</c>; without the period, <c>period_mismatch</c>; without the counterparties,
 /// <c>counterparty_mismatch</c>; what is left is <c>only_on_chain</c> or <c>only_off_chain</c>.
 /// Duplicates pair in source order; a record that collides with another one in an earlier pass is classified by that pass. Amounts are rounded to the currency's minor unit first.
+/// Periods compare by the days they cover. A counterparty the books do not hold (no payer, recipient or validator) is never compared.
+/// Records of the books that cannot be on chain (<see cref="ReconciliationOptions.NotOnChain"/>, and rows with no amount or count)
+/// are set aside as <see cref="ReconciliationResult.NotOnChain"/>, apart from the six classes.
 /// </summary>
 public static class Reconciler
 {
@@ -23,7 +26,8 @@ public static class Reconciler
         var interner = new Interner();
         var off = new List<MatchRecord>();
         var on = new List<MatchRecord>();
-        MatchRecords.Add(off, offChain, o, interner);
+        var notOnChain = new List<NotOnChainRecord>();
+        MatchRecords.Add(off, offChain, o, interner, notOnChain);
         MatchRecords.Add(on, onChain, o, interner);
         var pairs = Matcher.Match(off, on, o.AmountToleranceMinorUnits);
         var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(c => c, _ => 0L);
@@ -44,7 +48,9 @@ public static class Reconciler
 
         var sorted = entries.OrderBy(e => e.Class).ThenBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.Metric, StringComparer.Ordinal)
             .ThenBy(e => e.OffChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ThenBy(e => e.OnChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ToList();
-        return new ReconciliationResult(sorted, counts);
+        var setAside = notOnChain.OrderBy(n => n.RecordType, StringComparer.Ordinal).ThenBy(n => n.Provenance is FileProvenance f ? f.File : n.Provenance.Describe(), StringComparer.Ordinal)
+            .ThenBy(n => n.Provenance is FileProvenance f ? f.Row : 0).ToList();
+        return new ReconciliationResult(sorted, counts) { NotOnChain = setAside };
     }
 
     private static string Describe(ReconciliationClass cls, MatchRecord? off, MatchRecord? on) => cls switch

@@ -27,6 +27,19 @@ public sealed record ReconciliationOptions
     /// <summary>Compare only actual payments (default true); planned rows are not expected on a chain.</summary>
     public bool ActualPaymentsOnly { get; init; } = true;
 
+    /// <summary>
+    /// Records of the books the chain cannot hold, set aside as <see cref="ReconciliationResult.NotOnChain"/> instead of counted as
+    /// <c>only_off_chain</c>; matched to the books by record type and provenance (file row). For the kit's outcome ledger pass
+    /// <see cref="OnChain.Seeding.LedgerSeeder.NotOnChain"/> of the books. Default none (rows with no amount or count are set aside anyway).
+    /// </summary>
+    public IReadOnlyList<NotOnChainRecord> NotOnChain { get; init; } = [];
+
+    /// <summary>
+    /// Options for reconciling <paramref name="books"/> with the kit's outcome ledger (a chain written by <see cref="OnChain.Seeding.LedgerSeeder"/>):
+    /// the defaults, with the books' records the ledger cannot hold set aside as <c>not_on_chain</c>.
+    /// </summary>
+    public static ReconciliationOptions ForOutcomeLedger(Domain.CollabDataset books) => new() { NotOnChain = OnChain.Seeding.LedgerSeeder.NotOnChain(books) };
+
     /// <summary>The built-in table of minor units per ISO 4217 code.</summary>
     public static int DefaultMinorUnits(string currency) => currency switch
     {

@@ -1,8 +1,17 @@
 namespace CollabInsights.Reconciliation;
 
-/// <summary>The entries of a reconciliation and the count per class.</summary>
+/// <summary>The entries of a reconciliation and the count per class; the books' records that cannot be on chain are listed apart in <see cref="NotOnChain"/>.</summary>
 public sealed record ReconciliationResult(IReadOnlyList<ReconciliationEntry> Entries, IReadOnlyDictionary<ReconciliationClass, long> Counts)
 {
+    /// <summary>
+    /// Records of the books that the chain cannot hold (<see cref="ReconciliationOptions.NotOnChain"/>, and payments or results with no amount or
+    /// count to compare), each with its reason and row, in record type and row order. They are in no class and in no count of <see cref="Counts"/>.
+    /// </summary>
+    public IReadOnlyList<NotOnChainRecord> NotOnChain { get; init; } = [];
+
+    /// <summary>Records in a class other than <see cref="ReconciliationClass.Matched"/>: 0 when the books and the chain agree.</summary>
+    public long Differences => Counts.Where(kv => kv.Key != ReconciliationClass.Matched).Sum(kv => kv.Value);
+
     /// <summary>The snake_case name of a class as printed and in JSON (<c>only_on_chain</c>, ...).</summary>
     public static string NameOf(ReconciliationClass c) => c switch
     {

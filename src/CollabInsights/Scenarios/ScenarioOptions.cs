@@ -31,7 +31,7 @@ public sealed record ScenarioOptions
     /// on purpose, spread evenly over the reconciliation classes (amount, period, counterparty, only on chain, only
     /// off chain), at least one of each when above zero and the scenario has enough distinct metrics; default 0.02.
     /// Listed in the ground truth as <see cref="ScenarioGroundTruth.ChainDifferences"/>; 0 makes the chain a copy of the books
-    /// (except rows the ledger cannot hold, such as a planted invalid value, which are listed as <c>only_off_chain</c> whatever the rate).
+    /// (rows the ledger cannot hold, such as a planted invalid value, are no difference: reconciliation lists them as <c>not_on_chain</c>).
     /// Drawn from its own random stream, so the CSV files do not depend on it.
     /// </summary>
     public double ChainDifferenceRate { get; init; } = 0.02;

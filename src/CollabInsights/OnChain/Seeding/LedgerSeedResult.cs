@@ -21,4 +21,7 @@ public sealed record LedgerSeedResult(
 {
     /// <summary>Deliberate differences from <see cref="LedgerSeedOptions.Differences"/> written on chain (0 when the chain holds the books exactly).</summary>
     public int DifferencesApplied { get; init; }
+
+    /// <summary>The books' records the ledger cannot hold, each with its reason and row (<see cref="LedgerSeeder.NotOnChain"/>); <see cref="Skipped"/> says the same as text.</summary>
+    public IReadOnlyList<Reconciliation.NotOnChainRecord> NotOnChain { get; init; } = [];
 }

@@ -16,10 +16,10 @@ namespace CollabInsights.OnChain.Seeding;
 /// registers each project, approves its validators, records funding commitments, outcome
 /// attestations and actual payments (tokens minted to each payer and moved by the ledger), and
 /// anchors a Merkle root of each project's off-chain records. Each attestation is signed by the result's own validator
-/// (the project's first validator when the row names none). Deliberate differences from
+/// (the stand-in account <see cref="UnknownOrganisation"/>, which reads back as no party, when the row names none). Deliberate differences from
 /// <see cref="LedgerSeedOptions.Differences"/> replace the books' values on chain. Each organisation gets its own
-/// account with a key derived from its id. Records the ledger cannot hold (no amount, no metric,
-/// no period) are skipped and listed with the reason.
+/// account with a key derived from its id. Records the ledger cannot hold (<see cref="NotOnChain"/>: no amount, no metric,
+/// no period, ...) are skipped and listed with the reason and row.
 /// </summary>
 public static class LedgerSeeder
 {
@@ -39,9 +39,9 @@ public static class LedgerSeeder
         options ??= new LedgerSeedOptions();
         var deployer = await Account.ConnectAsync(rpc, new EthECKey(options.DeployerKey), cancellationToken).ConfigureAwait(false);
         var skipped = new List<string>();
+        var notOnChain = new List<Reconciliation.NotOnChainRecord>();
 
-        var payments = dataset.Payments.Where(p => p.Type == PaymentType.Actual).ToList();
-        var plan = new Plan(dataset, payments, skipped, options.Differences);
+        var plan = new Plan(dataset, skipped, notOnChain, options.Differences);
         var total = 2 + plan.Organisations.Count + plan.Commissioners.Count + (dataset.Projects.Count * 2) + plan.Approvals.Count + plan.Commitments.Count + plan.ChainResults.Count + (plan.ChainPayments.Count * 2) + plan.Payers.Count;
         var done = 0;
         void Step(string stage)
@@ -157,7 +157,133 @@ public static class LedgerSeeder
             skipped)
         {
             DifferencesApplied = plan.DifferencesApplied,
+            NotOnChain = notOnChain,
         };
+    }
+
+    /// <summary>
+    /// The records of <paramref name="books"/> the ledger cannot hold, each with its reason and row: commitments without a positive
+    /// maximum, results without a metric, a period or a whole non-negative count, payments whose type is not given (planned payments
+    /// are not expected on chain and not listed), actual payments without a positive amount, a period
+    /// or in another currency than the project's ledger currency, and any row of an unknown project or with an id over 31 bytes.
+    /// <see cref="SeedAsync"/> writes every other commitment, result and actual payment, so a chain seeded exactly reconciles with
+    /// its books with no difference once these are set aside (<see cref="Reconciliation.ReconciliationOptions.NotOnChain"/>).
+    /// </summary>
+    public static IReadOnlyList<Reconciliation.NotOnChainRecord> NotOnChain(CollabDataset books)
+    {
+        ArgumentNullException.ThrowIfNull(books);
+        var list = new List<Reconciliation.NotOnChainRecord>();
+        _ = Select(books, list);
+        return list;
+    }
+
+    /// <summary>Splits the books into what the ledger can hold and what it cannot (added to <paramref name="notOnChain"/> with the reasons).</summary>
+    private static (List<FundingCommitment> Commitments, List<OutcomeResult> Results, List<OutcomePayment> Payments) Select(
+        CollabDataset dataset, List<Reconciliation.NotOnChainRecord> notOnChain)
+    {
+        var projectIds = dataset.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
+        // The currency a reader gives each project's token amounts (one token, amounts 1:1 in the project's currency).
+        var ledgerCurrencies = Extraction.LedgerRecordOptions.ForSeededChain(dataset, null).ProjectCurrencies!;
+        bool Keep(string type, string project, string? metric, Provenance provenance, List<string> reasons)
+        {
+            if (!projectIds.Contains(project))
+            {
+                reasons.Insert(0, "project not in the books' projects");
+            }
+            else if (Encoding.UTF8.GetByteCount(project) > 31)
+            {
+                reasons.Insert(0, "project id over 31 bytes (the ledger keeps ids as bytes32)");
+            }
+
+            if (metric is not null && Encoding.UTF8.GetByteCount(metric) > 31)
+            {
+                reasons.Add("metric id over 31 bytes (the ledger keeps ids as bytes32)");
+            }
+
+            if (reasons.Count > 0)
+            {
+                notOnChain.Add(new Reconciliation.NotOnChainRecord(type, project, metric, provenance, string.Join("; ", reasons)));
+            }
+
+            return reasons.Count == 0;
+        }
+
+        static void Period(PartialDate? start, PartialDate? end, List<string> reasons)
+        {
+            if (start is null || end is null)
+            {
+                reasons.Add("no period");
+            }
+            else if (end.Value.LastDay < start.Value.FirstDay)
+            {
+                reasons.Add("period ends before it starts");
+            }
+        }
+
+        var commitments = dataset.Commitments.Where(c =>
+        {
+            var reasons = new List<string>();
+            if (c.MaxPotentialPayment is not { } max)
+            {
+                reasons.Add("no maximum amount (missing, or its currency unknown)");
+            }
+            else if (max.Amount <= 0)
+            {
+                reasons.Add("maximum amount not positive");
+            }
+
+            return Keep("commitment", c.ProjectId, null, c.Provenance, reasons);
+        }).ToList();
+        var results = dataset.Results.Where(r =>
+        {
+            var reasons = new List<string>();
+            if (r.MetricId is null)
+            {
+                reasons.Add("no metric");
+            }
+
+            Period(r.PeriodStart, r.PeriodEnd, reasons);
+            if (r.OutcomesAchieved is not { } count)
+            {
+                reasons.Add("no outcomes count");
+            }
+            else if (count < 0)
+            {
+                reasons.Add("negative outcomes count");
+            }
+            else if (count != decimal.Truncate(count))
+            {
+                reasons.Add("outcomes count not a whole number (the ledger counts whole outcomes)");
+            }
+
+            return Keep("result", r.ProjectId, r.MetricId, r.Provenance, reasons);
+        }).ToList();
+        // Planned payments are not expected on a chain; a row whose type is neither Actual nor Planned is not written either.
+        var payments = dataset.Payments.Where(p => p.Type != PaymentType.Planned).Where(p =>
+        {
+            var reasons = new List<string>();
+            if (p.Type != PaymentType.Actual)
+            {
+                reasons.Add("payment type not given (the ledger holds actual payments only)");
+            }
+
+            if (p.Amount is not { } amount)
+            {
+                reasons.Add("no amount (missing, or its currency unknown)");
+            }
+            else if (amount.Amount <= 0)
+            {
+                reasons.Add("amount not positive");
+            }
+            else if (ledgerCurrencies.TryGetValue(p.ProjectId, out var currency) && !string.Equals(currency, amount.Currency, StringComparison.Ordinal))
+            {
+                reasons.Add($"currency {amount.Currency} is not the project's ledger currency {currency} (one token per project)");
+            }
+
+            Period(p.PeriodStart, p.PeriodEnd, reasons);
+            return Keep("payment", p.ProjectId, p.MetricId, p.Provenance, reasons);
+        }).ToList();
+        return (commitments, results, payments);
     }
 
     /// <summary>
@@ -206,27 +332,17 @@ public static class LedgerSeeder
     private sealed class Plan
     {
         private readonly Dictionary<string, string> _commissioners = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _validators = new(StringComparer.Ordinal);
         private readonly Dictionary<string, List<string>> _records = new(StringComparer.Ordinal);
 
-        public Plan(CollabDataset dataset, List<OutcomePayment> actualPayments, List<string> skipped, IReadOnlyList<Scenarios.ScenarioChainDifference> differences)
+        public Plan(CollabDataset dataset, List<string> skipped, List<Reconciliation.NotOnChainRecord> notOnChain, IReadOnlyList<Scenarios.ScenarioChainDifference> differences)
         {
-            var projectIds = dataset.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-            Commitments = dataset.Commitments.Where(c =>
-                Keep(projectIds.Contains(c.ProjectId) && c.MaxPotentialPayment is { Amount: > 0 }, $"commitment {c.Provenance.Describe()}: no positive maximum amount or unknown project", skipped)).ToList();
-            Results = dataset.Results.Where(r =>
-                Keep(projectIds.Contains(r.ProjectId) && r.MetricId is not null && r.PeriodStart is not null && r.PeriodEnd is not null && r.OutcomesAchieved is >= 0
-                    && r.PeriodEnd.Value.LastDay >= r.PeriodStart.Value.FirstDay, $"result {r.Provenance.Describe()}: needs a metric, a period and a non-negative count", skipped)).ToList();
-            Payments = actualPayments.Where(p =>
-                Keep(projectIds.Contains(p.ProjectId) && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null
-                    && p.PeriodEnd.Value.LastDay >= p.PeriodStart.Value.FirstDay, $"payment {p.Provenance.Describe()}: needs a positive amount and a period", skipped)).ToList();
+            (Commitments, Results, Payments) = Select(dataset, notOnChain);
+            skipped.AddRange(notOnChain.Select(n => $"{n.RecordType} {n.Provenance.Describe()}: {n.Reason}"));
 
             foreach (var project in dataset.Projects)
             {
                 var payer = Commitments.Where(c => c.ProjectId == project.Id && c.OrganisationId is not null).Select(c => c.OrganisationId!).FirstOrDefault();
                 _commissioners[project.Id] = payer ?? $"commissioner:{project.Id}";
-                var validator = Results.Where(r => r.ProjectId == project.Id && !string.IsNullOrWhiteSpace(r.Validator)).Select(r => r.Validator!).FirstOrDefault();
-                _validators[project.Id] = validator ?? $"validator:{project.Id}";
                 _records[project.Id] = [Canonical(project)];
             }
 
@@ -244,10 +360,9 @@ public static class LedgerSeeder
 
             ApplyDifferences(differences, skipped);
             Commissioners = _commissioners.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-            Approvals = dataset.Projects.Select(p => (p.Id, _validators[p.Id])).Concat(ChainResults.Select(r => (r.Result.ProjectId, r.Validator))).Distinct().ToList();
+            Approvals = ChainResults.Select(r => (r.Result.ProjectId, r.Validator)).Distinct().ToList();
             Payers = ChainPayments.Select(p => p.PayerId ?? UnknownOrganisation).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
             Organisations = Commissioners
-                .Concat(_validators.Values)
                 .Concat(ChainResults.Select(r => r.Validator))
                 .Concat(Commitments.Select(c => c.OrganisationId ?? UnknownOrganisation))
                 .Concat(Payers)
@@ -269,7 +384,7 @@ public static class LedgerSeeder
         /// <summary>The actual payments as paid on chain (the books' payments with the differences applied).</summary>
         public List<OutcomePayment> ChainPayments { get; private set; } = [];
 
-        /// <summary>Validators to approve, per project: the project's validator first.</summary>
+        /// <summary>Validators to approve, per project: each attestation's signer.</summary>
         public List<(string ProjectId, string Validator)> Approvals { get; }
 
         public int DifferencesApplied { get; private set; }
@@ -281,8 +396,6 @@ public static class LedgerSeeder
         public List<string> Organisations { get; }
 
         public string CommissionerOf(string projectId) => _commissioners[projectId];
-
-        public string ValidatorOf(string projectId) => _validators[projectId];
 
         public IEnumerable<byte[]> RecordsOf(string projectId) => _records[projectId].Select(s => Encoding.UTF8.GetBytes(s));
 
@@ -309,7 +422,8 @@ public static class LedgerSeeder
 
             foreach (var r in Results)
             {
-                var validator = string.IsNullOrWhiteSpace(r.Validator) ? ValidatorOf(r.ProjectId) : r.Validator;
+                // A result whose books name no validator is attested by the stand-in account that reads back as no party: the seeder never invents one.
+                var validator = string.IsNullOrWhiteSpace(r.Validator) ? UnknownOrganisation : r.Validator;
                 var d = Find("result", r.Provenance);
                 switch (d?.Field)
                 {
@@ -400,16 +514,6 @@ public static class LedgerSeeder
             }
 
             throw new CollabInsightsException($"Chain difference period '{value}' is not START..END (e.g. 2019-07..2019-09); fix chain_differences in ground-truth.json.");
-        }
-
-        private static bool Keep(bool keep, string reason, List<string> skipped)
-        {
-            if (!keep)
-            {
-                skipped.Add(reason);
-            }
-
-            return keep;
         }
     }
 }

@@ -92,16 +92,53 @@ internal sealed class Interner
 /// <summary>Builds <see cref="MatchRecord"/>s from a dataset.</summary>
 internal static class MatchRecords
 {
-    public static int Date(PartialDate? d) => d is { } v ? (v.Year * 10000) + ((v.Month ?? 0) * 100) + (v.Day ?? 0) : 0;
+    /// <summary>A period's first day as yyyymmdd (0 for none): periods compare by the days they cover, so <c>2019</c> equals <c>2019-01</c>..<c>2019-12</c> and <c>2019-07</c> equals <c>2019-07-01</c>.</summary>
+    public static int Start(PartialDate? d) => d is { } v ? Day(v.FirstDay) : 0;
 
-    public static void Add(List<MatchRecord> list, CollabDataset data, ReconciliationOptions o, Interner ids)
+    /// <summary>A period's last day as yyyymmdd (0 for none).</summary>
+    public static int End(PartialDate? d) => d is { } v ? Day(v.LastDay) : 0;
+
+    private static int Day(DateOnly d) => (d.Year * 10000) + (d.Month * 100) + d.Day;
+
+    /// <summary>
+    /// Adds <paramref name="data"/>'s actual payments and results. When <paramref name="notOnChain"/> is given (the books' side), records
+    /// listed in <see cref="ReconciliationOptions.NotOnChain"/> and records with no amount or count are set aside into it instead of matched.
+    /// </summary>
+    public static void Add(List<MatchRecord> list, CollabDataset data, ReconciliationOptions o, Interner ids, List<NotOnChainRecord>? notOnChain = null)
     {
+        var listed = notOnChain is null || o.NotOnChain.Count == 0
+            ? null
+            : o.NotOnChain.GroupBy(n => (n.RecordType, n.Provenance)).ToDictionary(g => g.Key, g => g.First());
+        bool SetAside(string type, string project, string? metric, Provenance provenance, bool hasValue, string noValue)
+        {
+            if (notOnChain is null)
+            {
+                return !hasValue;
+            }
+
+            if (listed is not null && listed.TryGetValue((type, provenance), out var n))
+            {
+                notOnChain.Add(n);
+                return true;
+            }
+
+            if (!hasValue)
+            {
+                notOnChain.Add(new NotOnChainRecord(type, project, metric, provenance, noValue));
+            }
+
+            return !hasValue;
+        }
+
         foreach (var p in data.Payments)
         {
-            if (p.Amount is not { } money || (o.ActualPaymentsOnly && p.Type == PaymentType.Planned))
+            if ((o.ActualPaymentsOnly && p.Type == PaymentType.Planned)
+                || SetAside("payment", p.ProjectId, p.MetricId, p.Provenance, p.Amount is not null, "no amount (missing, or its currency unknown): nothing to compare"))
             {
                 continue;
             }
+
+            var money = p.Amount!.Value;
 
             var currency = o.TokenCurrencies.TryGetValue(money.Currency, out var mapped) ? mapped : money.Currency;
             var units = o.MinorUnits(currency);
@@ -117,10 +154,12 @@ internal static class MatchRecords
 
         foreach (var r in data.Results)
         {
-            if (r.OutcomesAchieved is not { } count)
+            if (SetAside("result", r.ProjectId, r.MetricId, r.Provenance, r.OutcomesAchieved is not null, "no outcomes count: nothing to compare"))
             {
                 continue;
             }
+
+            var count = r.OutcomesAchieved!.Value;
 
             list.Add(Create("result", r, r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Provenance, ids,
                 payer: -1, recipient: ids.Id(r.Validator), amount: (long)decimal.Round(count * 100, 0, MidpointRounding.AwayFromZero), currency: -1));
@@ -138,8 +177,8 @@ internal static class MatchRecords
             Provenance = provenance,
             ProjectId = ids.Id(project),
             MetricId = ids.Id(metric),
-            PeriodStart = Date(periodStart),
-            PeriodEnd = Date(periodEnd),
+            PeriodStart = Start(periodStart),
+            PeriodEnd = End(periodEnd),
             Payer = payer,
             Recipient = recipient,
             Amount = amount,

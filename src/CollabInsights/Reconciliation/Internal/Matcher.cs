@@ -10,14 +10,14 @@ internal static class Matcher
         var result = new List<(ReconciliationClass, int, int)>(Math.Max(off.Count, on.Count) + 16);
         var offLeft = Enumerable.Range(0, off.Count).ToList();
         var onLeft = Enumerable.Range(0, on.Count).ToList();
-        var passes = new (ReconciliationClass Class, Func<MatchRecord, Key> KeyOf, bool CheckAmount)[]
+        var passes = new (ReconciliationClass Class, Func<MatchRecord, Key> KeyOf, bool CheckAmount, bool Parties)[]
         {
-            (ReconciliationClass.Matched, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Payer, r.Recipient, tolerance == 0 ? r.Amount : 0, r.Currency), tolerance != 0),
-            (ReconciliationClass.AmountMismatch, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Payer, r.Recipient, 0, r.Currency), false),
-            (ReconciliationClass.PeriodMismatch, r => new Key(r.ProjectId, r.MetricId, 0, 0, r.Payer, r.Recipient, r.Amount, r.Currency), false),
-            (ReconciliationClass.CounterpartyMismatch, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, 0, 0, r.Amount, r.Currency), false),
+            (ReconciliationClass.Matched, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Payer, r.Recipient, tolerance == 0 ? r.Amount : 0, r.Currency), tolerance != 0, true),
+            (ReconciliationClass.AmountMismatch, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, r.Payer, r.Recipient, 0, r.Currency), false, true),
+            (ReconciliationClass.PeriodMismatch, r => new Key(r.ProjectId, r.MetricId, 0, 0, r.Payer, r.Recipient, r.Amount, r.Currency), false, true),
+            (ReconciliationClass.CounterpartyMismatch, r => new Key(r.ProjectId, r.MetricId, r.PeriodStart, r.PeriodEnd, 0, 0, r.Amount, r.Currency), false, false),
         };
-        foreach (var (cls, keyOf, checkAmount) in passes)
+        foreach (var (cls, keyOf, checkAmount, parties) in passes)
         {
             if (offLeft.Count == 0 || onLeft.Count == 0)
             {
@@ -44,42 +44,69 @@ internal static class Matcher
 
             var taken = new bool[off.Count];
             var onRemaining = new List<int>();
+            int Take(Key k, int j)
+            {
+                if (!head.TryGetValue(k, out var h))
+                {
+                    return -1;
+                }
+
+                // Take the first untaken record whose amount is within tolerance (with tolerance 0 the key already holds the amount).
+                var found = -1;
+                for (var i = h.First; i >= 0; i = next[i])
+                {
+                    if (!taken[i] && (!checkAmount || Math.Abs(off[i].Amount - on[j].Amount) <= tolerance))
+                    {
+                        found = i;
+                        break;
+                    }
+                }
+
+                if (found >= 0)
+                {
+                    taken[found] = true;
+                    if (found == h.First)
+                    {
+                        var first = next[found];
+                        while (first >= 0 && taken[first])
+                        {
+                            first = next[first];
+                        }
+
+                        if (first < 0)
+                        {
+                            head.Remove(k);
+                        }
+                        else
+                        {
+                            head[k] = (first, h.Last);
+                        }
+                    }
+                }
+
+                return found;
+            }
+
             foreach (var j in onLeft)
             {
                 var k = keyOf(on[j]);
-                var found = -1;
-                if (head.TryGetValue(k, out var h))
+                var found = Take(k, j);
+                if (found < 0 && parties)
                 {
-                    // Take the first untaken record whose amount is within tolerance (with tolerance 0 the key already holds the amount).
-                    for (var i = h.First; i >= 0; i = next[i])
+                    // A counterparty the books do not hold (key 0) is never compared: the chain's payer, recipient or validator stands.
+                    if (k.Recipient > 0)
                     {
-                        if (!taken[i] && (!checkAmount || Math.Abs(off[i].Amount - on[j].Amount) <= tolerance))
-                        {
-                            found = i;
-                            break;
-                        }
+                        found = Take(k with { Recipient = 0 }, j);
                     }
 
-                    if (found >= 0)
+                    if (found < 0 && k.Payer > 0)
                     {
-                        taken[found] = true;
-                        if (found == h.First)
-                        {
-                            var first = next[found];
-                            while (first >= 0 && taken[first])
-                            {
-                                first = next[first];
-                            }
+                        found = Take(k with { Payer = 0 }, j);
+                    }
 
-                            if (first < 0)
-                            {
-                                head.Remove(k);
-                            }
-                            else
-                            {
-                                head[k] = (first, h.Last);
-                            }
-                        }
+                    if (found < 0 && k.Payer > 0 && k.Recipient > 0)
+                    {
+                        found = Take(k with { Payer = 0, Recipient = 0 }, j);
                     }
                 }
 

@@ -18,7 +18,8 @@ internal static class ChainDifferencePlanner
 
     public static IReadOnlyList<ScenarioChainDifference> Plan(GeneratedScenario scenario, double rate)
     {
-        var differences = Unseedable(scenario.Dataset);
+        // Rows the ledger cannot hold (a planted invalid value) are no difference: reconciliation lists them as not_on_chain.
+        var differences = new List<ScenarioChainDifference>();
         if (rate <= 0)
         {
             return differences;
@@ -100,37 +101,6 @@ internal static class ChainDifferencePlanner
 
         return differences.OrderBy(d => d.RecordType, StringComparer.Ordinal).ThenBy(d => d.Class, StringComparer.Ordinal)
             .ThenBy(d => d.File, StringComparer.Ordinal).ThenBy(d => d.Row).ToList();
-    }
-
-    /// <summary>
-    /// Records reconciliation compares but the ledger cannot hold (a planted invalid value: no period, a negative count or
-    /// amount): the seeder skips them, so they are only in the books whatever the rate.
-    /// </summary>
-    private static List<ScenarioChainDifference> Unseedable(CollabDataset data)
-    {
-        var projects = data.Projects.Select(p => p.Id).ToHashSet(StringComparer.Ordinal);
-        var list = new List<ScenarioChainDifference>();
-        foreach (var p in data.Payments)
-        {
-            if (p.Type == PaymentType.Actual && p.Amount is not null && p.Provenance is FileProvenance f
-                && !(projects.Contains(p.ProjectId) && p.Amount is { Amount: > 0 } && p.PeriodStart is { } s && p.PeriodEnd is { } e && e.LastDay >= s.FirstDay))
-            {
-                list.Add(new("only_off_chain", Payment, f.File, f.Row, p.ProjectId, p.MetricId, ScenarioChainDifference.RecordField, null, null,
-                    "The ledger cannot hold this payment (it needs a positive amount and a period), so it is only in the books."));
-            }
-        }
-
-        foreach (var r in data.Results)
-        {
-            if (r.OutcomesAchieved is not null && r.Provenance is FileProvenance f
-                && !(projects.Contains(r.ProjectId) && r.MetricId is not null && r.OutcomesAchieved >= 0 && r.PeriodStart is { } s && r.PeriodEnd is { } e && e.LastDay >= s.FirstDay))
-            {
-                list.Add(new("only_off_chain", Result, f.File, f.Row, r.ProjectId, r.MetricId, ScenarioChainDifference.RecordField, null, null,
-                    "The ledger cannot hold this result (it needs a metric, a period and a non-negative count), so it is only in the books."));
-            }
-        }
-
-        return list;
     }
 
     /// <summary>Gives each class its share of distinct (project, metric) groups, round-robin, one eligible row per group.</summary>

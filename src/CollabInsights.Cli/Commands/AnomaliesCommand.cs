@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using CollabInsights.Anomalies;
 using CollabInsights.Anomalies.Evaluation;
+using CollabInsights.Anomalies.Forensic;
 using CollabInsights.Anomalies.Ml;
 using CollabInsights.Domain;
 using CollabInsights.OffChain;
@@ -19,9 +20,10 @@ internal static class AnomaliesCommand
         var chain = new Option<string>("--chain") { Description = "On-chain records, flagged too: the --out folder of 'collab chain extract --abi outcome-ledger' (Parquet tables; read against the --data books, with payers and recipients named by the onchain-seed.json beside them), or a folder of records in the INDIGO CSV layout." };
         var json = new Option<bool>("--json") { Description = "Print one JSON object: a flags array (kind, project, file, row | tx, log_index, score, reason) and counts per kind." };
         var noMl = new Option<bool>("--no-ml") { Description = "Rules only: skip the ML.NET detector's ml_outlier flags." };
+        var report = new Option<string>("--report") { Description = "Also write an offline HTML report: flags per kind, the flags, and Nigrini's forensic tests with digit charts against Benford's curve." };
         var command = new Command("anomalies", "Flag anomalous payments, results and prices with named rules and an ML.NET detector; each flag names its row and says why.")
         {
-            data, chain, json, noMl, CreateEvaluate(),
+            data, chain, json, noMl, report, CreateEvaluate(),
         };
         command.SetGuardedAction(async (parseResult, ct) =>
         {
@@ -42,9 +44,15 @@ internal static class AnomaliesCommand
                 flags = AnomalyRules.Sort(flags.Concat(await ChainFlagsAsync(chainDir, dir, loaded.Value, options, ct).ConfigureAwait(false))).ToList();
             }
 
+            var forensic = ForensicTests.Run(loaded.Value);
+            if (parseResult.GetValue(report) is { } reportFile)
+            {
+                await ForensicOutput.WriteReportAsync(reportFile, dir, flags, forensic, ct).ConfigureAwait(false);
+            }
+
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(AnomalyJson.Serialize(flags));
+                output.WriteLine(ForensicJson.AddTo(AnomalyJson.Serialize(flags), forensic));
                 return 0;
             }
 
@@ -61,6 +69,8 @@ internal static class AnomaliesCommand
             {
                 console.WriteLine($"{kind}: {count}");
             }
+
+            ForensicOutput.Write(console, forensic);
 
             return 0;
         });

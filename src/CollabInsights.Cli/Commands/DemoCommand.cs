@@ -56,7 +56,7 @@ internal static class DemoCommand
             var flags = AnomalyDetection.Run(ctx.Load!);
             var path = Path.Combine(ctx.OutDir, "anomalies.json");
             // The same document `collab anomalies --data DIR --json` prints.
-            await File.WriteAllTextAsync(path, AnomalyJson.Serialize(flags) + "\n", ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, Anomalies.Forensic.ForensicJson.AddTo(AnomalyJson.Serialize(flags), Anomalies.Forensic.ForensicTests.Run(ctx.Load!.Value)) + "\n", ct).ConfigureAwait(false);
             ctx.Items["flags"] = flags;
             ctx.AddOutput($"anomaly flags ({flags.Count.ToString(CultureInfo.InvariantCulture)}, each with its row and reason)", path);
         }),

@@ -13,27 +13,37 @@ internal static class LinkCommand
 {
     public static Command Create()
     {
-        var data = new Option<string>("--data") { Description = "Data in the INDIGO layout: the export's folder of CSV files or its zip, or a generated scenario folder.", Required = true };
+        var data = new Option<string>("--data") { Description = "Data in the INDIGO layout (the export's folder of CSV files or its zip, or a generated scenario folder), or an IATI activity XML file, an OCDS release or record package, a 360Giving JSON or CSV file, or a folder of one standard's files.", Required = true };
         var outDir = new Option<string>("--out") { Description = "Folder for report.html and tables/ (CSV and Parquet); created if needed.", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON object (outputs and headline figures) instead of tables." };
+        var format = new Option<string>("--format")
+        {
+            Description = "auto (default: a folder with projects.csv or a zip is INDIGO; else each file's standard is detected), indigo, iati, ocds or 360giving.",
+            DefaultValueFactory = _ => "auto",
+        };
+        format.AcceptOnlyFromAmong("auto", "indigo", "iati", "ocds", "360giving");
         var command = new Command("link", "Link each funder's commitments and payments to the outcomes they paid for; write the linking tables (CSV, Parquet) and an offline HTML report.")
         {
-            data, outDir, json,
+            data, outDir, json, format,
         };
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var path = parseResult.GetValue(data)!;
-            var load = await IndigoSource.LoadAsync(path, cancellationToken: ct).ConfigureAwait(false);
-            var result = FundingLinker.Link(load.Value);
-            var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = path, Problems = load.Problems }, ct).ConfigureAwait(false);
+            var (dataset, problems, source, chain) = await LinkSources.LoadAsync(path, parseResult.GetValue(format)!, ct).ConfigureAwait(false);
+            var result = FundingLinker.Link(dataset);
+            var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = source, Problems = problems }, ct).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(ToJson(result, load.Problems, outputs));
+                output.WriteLine(ToJson(result, problems, outputs, chain));
             }
             else
             {
-                Render(CliCommand.ConsoleFor(output), result, load.Problems, outputs);
+                Render(CliCommand.ConsoleFor(output), result, problems, outputs);
+                if (chain is not null)
+                {
+                    output.WriteLine($"Chain: {chain}");
+                }
             }
 
             return 0;
@@ -60,10 +70,11 @@ internal static class LinkCommand
         console.MarkupLine("Tables: [bold]{0}[/]", Markup.Escape(Path.GetDirectoryName(outputs.Tables[0])!));
     }
 
-    private static string ToJson(FundingLinkResult result, IReadOnlyList<DataProblem> problems, LinkOutputs outputs) =>
+    private static string ToJson(FundingLinkResult result, IReadOnlyList<DataProblem> problems, LinkOutputs outputs, string? chain) =>
         JsonSerializer.Serialize(new SortedDictionary<string, object?>(StringComparer.Ordinal)
         {
             ["report"] = outputs.Report,
+            ["chain"] = chain ?? "funder -> project -> outcome metric (INDIGO)",
             ["tables"] = outputs.Tables,
             ["projects"] = result.Funders.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count(),
             ["funder_project_rows"] = result.Funders.Count,

@@ -51,7 +51,6 @@ internal static class IndigoCommand
     private static void Render(IAnsiConsole console, IndigoSummary s)
     {
         var figures = new Table().Title("INDIGO summary").AddColumn("Figure").AddColumn(new TableColumn("Value").RightAligned());
-        string N(decimal d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
         figures.AddRow("Projects", s.Projects.ToString(CultureInfo.InvariantCulture));
         figures.AddRow("Outcome payment rows", s.OutcomePaymentRows.ToString(CultureInfo.InvariantCulture));
         figures.AddRow("  Actual", s.ActualPaymentRows.ToString(CultureInfo.InvariantCulture));
@@ -60,10 +59,10 @@ internal static class IndigoCommand
         figures.AddRow("Projects with actual payments", s.ProjectsWithActualPayments.ToString(CultureInfo.InvariantCulture));
         foreach (var (currency, amount) in s.ActualPaymentsByCurrency)
         {
-            figures.AddRow(Markup.Escape($"Actual payments, {currency}"), N(amount));
+            figures.AddRow(Markup.Escape($"Actual payments, {currency}"), MoneyFormat.Amount(amount, currency));
         }
 
-        figures.AddRow("Max potential outcome payments (USD column of commitments)", N(s.MaxPotentialOutcomePaymentUsdTotal));
+        figures.AddRow("Max potential outcome payments (USD column of commitments)", MoneyFormat.Amount(s.MaxPotentialOutcomePaymentUsdTotal, "USD"));
         figures.AddRow("Invalid values", s.InvalidValues.Count.ToString(CultureInfo.InvariantCulture));
         figures.AddRow("Warnings (normalised values)", s.Warnings.Count.ToString(CultureInfo.InvariantCulture));
         console.Write(figures);

@@ -59,11 +59,17 @@ internal static class LinkCommand
         foreach (var g in result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             table.AddRow(
-                Markup.Escape(g.Key), N(g.Sum(f => f.MaxCommitted ?? 0m)), N(g.Sum(f => f.PaidActual)), N(g.Sum(f => f.PlannedDue)),
+                Markup.Escape(g.Key), g.Any(f => f.MaxCommitted is not null) ? MoneyFormat.Amount(g.Sum(f => f.MaxCommitted ?? 0m), g.Key) : "-", MoneyFormat.Amount(g.Sum(f => f.PaidActual), g.Key), MoneyFormat.Amount(g.Sum(f => f.PlannedDue), g.Key),
                 g.Select(f => f.ProjectId).Distinct(StringComparer.Ordinal).Count().ToString(CultureInfo.InvariantCulture));
         }
 
         console.Write(table);
+        if (result.WithoutCurrency.Count > 0)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "{0} commitments name no currency (in {1} projects); listed apart in the report and in tables/without_currency.csv.",
+                result.WithoutCurrency.Count, result.WithoutCurrency.Select(r => r.ProjectId).Distinct(StringComparer.Ordinal).Count());
+        }
+
         console.MarkupLine(CultureInfo.InvariantCulture, "{0} funder-project rows, {1} funder-metric rows, {2} rows excluded, {3} data problems while loading.",
             result.Funders.Count, result.Links.Count, result.Excluded.Count, problems.Count);
         console.MarkupLine("Report: [bold]{0}[/]", Markup.Escape(outputs.Report));
@@ -82,12 +88,9 @@ internal static class LinkCommand
             ["excluded_rows"] = result.Excluded.Count,
             ["data_problems"] = problems.Count,
             ["as_of"] = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["rows_without_currency"] = result.WithoutCurrency.Count,
             ["paid_actual_by_currency"] = new SortedDictionary<string, decimal>(
                 result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal)
-                    .Select(g => (Currency: g.Key, Paid: g.Sum(f => f.PaidActual)))
-                    .Where(c => c.Currency != FundingLinker.NoCurrency || c.Paid != 0) // commitments without a currency, nothing paid
-                    .ToDictionary(c => c.Currency, c => c.Paid, StringComparer.Ordinal), StringComparer.Ordinal),
+                    .ToDictionary(g => g.Key, g => g.Sum(f => f.PaidActual), StringComparer.Ordinal), StringComparer.Ordinal),
         });
-
-    private static string N(decimal d) => d.ToString("#,0.##", CultureInfo.InvariantCulture);
 }

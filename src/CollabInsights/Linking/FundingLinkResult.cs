@@ -1,3 +1,4 @@
+using CollabInsights.Reporting;
 using Microsoft.Data.Analysis;
 
 namespace CollabInsights.Linking;
@@ -12,7 +13,20 @@ public sealed record FundingLinkResult(
     IReadOnlyList<LinkExclusion> Excluded,
     DateOnly? AsOf)
 {
-    /// <summary>The metric-grain links as a DataFrame: strings, decimals (exact, nullable) and counts; provenance joined with "; ".</summary>
+    /// <summary>Input rows that name no currency at all (commitments without an amount in projects without a currency): counted and listed apart, never under a made-up currency.</summary>
+    public IReadOnlyList<RowWithoutCurrency> WithoutCurrency { get; init; } = [];
+
+    /// <summary>The rows without a currency as a DataFrame.</summary>
+    public DataFrame WithoutCurrencyFrame() => new(
+        Str("project_id", WithoutCurrency.Select(r => r.ProjectId)),
+        Str("project_name", WithoutCurrency.Select(r => r.ProjectName)),
+        Str("funder_id", WithoutCurrency.Select(r => r.FunderId)),
+        Str("funder_name", WithoutCurrency.Select(r => r.FunderName)),
+        Str("kind", WithoutCurrency.Select(r => r.Kind)),
+        Str("reason", WithoutCurrency.Select(r => r.Reason)),
+        Str("provenance", WithoutCurrency.Select(r => r.Provenance)));
+
+    /// <summary>The metric-grain links as a DataFrame: strings, decimals (exact, nullable; money columns are <see cref="MoneyDataFrameColumn"/>s) and counts; provenance joined with "; ".</summary>
     public DataFrame LinksFrame() => new(
         Str("project_id", Links.Select(l => l.ProjectId)),
         Str("project_name", Links.Select(l => l.ProjectName)),
@@ -24,16 +38,16 @@ public sealed record FundingLinkResult(
         Str("metric_id", Links.Select(l => l.MetricId)),
         Str("metric_definition", Links.Select(l => l.MetricDefinition)),
         Str("currency", Links.Select(l => l.Currency)),
-        Dec("price_per_outcome", Links.Select(l => l.PricePerOutcome)),
-        Dec("metric_cap", Links.Select(l => l.MetricCap)),
-        Dec("paid_actual", Links.Select(l => (decimal?)l.PaidActual)),
-        Dec("paid_actual_usd", Links.Select(l => l.PaidActualUsd)),
-        Dec("planned", Links.Select(l => (decimal?)l.Planned)),
-        Dec("planned_due", Links.Select(l => (decimal?)l.PlannedDue)),
-        Dec("actual_minus_planned_due", Links.Select(l => (decimal?)l.ActualMinusPlannedDue)),
+        Money("price_per_outcome", Links.Select(l => l.PricePerOutcome)),
+        Money("metric_cap", Links.Select(l => l.MetricCap)),
+        Money("paid_actual", Links.Select(l => (decimal?)l.PaidActual)),
+        Usd("paid_actual_usd", Links.Select(l => l.PaidActualUsd)),
+        Money("planned", Links.Select(l => (decimal?)l.Planned)),
+        Money("planned_due", Links.Select(l => (decimal?)l.PlannedDue)),
+        Money("actual_minus_planned_due", Links.Select(l => (decimal?)l.ActualMinusPlannedDue)),
         Dec("outcomes_achieved", Links.Select(l => l.OutcomesAchieved)),
-        Dec("cost_per_outcome", Links.Select(l => l.CostPerOutcome)),
-        Dec("cost_per_outcome_usd", Links.Select(l => l.CostPerOutcomeUsd)),
+        Money("cost_per_outcome", Links.Select(l => l.CostPerOutcome)),
+        Usd("cost_per_outcome_usd", Links.Select(l => l.CostPerOutcomeUsd)),
         Dec("share_of_cap_paid", Links.Select(l => l.ShareOfCapPaid)),
         new Int32DataFrameColumn("payment_rows", Links.Select(l => l.PaymentRows)),
         Str("provenance", Links.Select(l => string.Join("; ", l.Provenance))));
@@ -48,15 +62,15 @@ public sealed record FundingLinkResult(
         Str("funder_kind", Funders.Select(l => l.FunderKind.ToString())),
         Str("attribution", Funders.Select(l => l.Attribution)),
         Str("currency", Funders.Select(l => l.Currency)),
-        Dec("max_committed", Funders.Select(l => l.MaxCommitted)),
-        Dec("max_committed_usd", Funders.Select(l => l.MaxCommittedUsd)),
-        Dec("paid_actual", Funders.Select(l => (decimal?)l.PaidActual)),
-        Dec("paid_actual_usd", Funders.Select(l => l.PaidActualUsd)),
-        Dec("planned", Funders.Select(l => (decimal?)l.Planned)),
-        Dec("planned_due", Funders.Select(l => (decimal?)l.PlannedDue)),
-        Dec("actual_minus_planned_due", Funders.Select(l => (decimal?)l.ActualMinusPlannedDue)),
+        Money("max_committed", Funders.Select(l => l.MaxCommitted)),
+        Usd("max_committed_usd", Funders.Select(l => l.MaxCommittedUsd)),
+        Money("paid_actual", Funders.Select(l => (decimal?)l.PaidActual)),
+        Usd("paid_actual_usd", Funders.Select(l => l.PaidActualUsd)),
+        Money("planned", Funders.Select(l => (decimal?)l.Planned)),
+        Money("planned_due", Funders.Select(l => (decimal?)l.PlannedDue)),
+        Money("actual_minus_planned_due", Funders.Select(l => (decimal?)l.ActualMinusPlannedDue)),
         Dec("share_of_commitment_paid", Funders.Select(l => l.ShareOfCommitmentPaid)),
-        Dec("reported_paid", Funders.Select(l => l.ReportedPaid)),
+        Money("reported_paid", Funders.Select(l => l.ReportedPaid)),
         Str("provenance", Funders.Select(l => string.Join("; ", l.Provenance))));
 
     /// <summary>The excluded input rows as a DataFrame.</summary>
@@ -67,4 +81,8 @@ public sealed record FundingLinkResult(
     private static StringDataFrameColumn Str(string name, IEnumerable<string?> values) => new(name, values);
 
     private static DecimalDataFrameColumn Dec(string name, IEnumerable<decimal?> values) => new(name, values);
+
+    private static MoneyDataFrameColumn Money(string name, IEnumerable<decimal?> values) => new(name, values, "currency");
+
+    private static MoneyDataFrameColumn Usd(string name, IEnumerable<decimal?> values) => MoneyDataFrameColumn.InCurrency(name, values, "USD");
 }

@@ -25,7 +25,8 @@ namespace CollabInsights.Linking;
 /// <para><b>Commitments</b> are made per project, not per metric: they appear on <see cref="FunderProjectLink"/>,
 /// with the share of the commitment paid. Per metric, the cap (maximum price if all targets are met) plays
 /// that role (<see cref="FundingLink.ShareOfCapPaid"/>). A commitment without an amount still shows that the funder
-/// committed to the project: in the project's currency, or under <see cref="NoCurrency"/> when none is known.</para>
+/// committed to the project, in the project's currency; when no currency is known at all it is listed apart, in
+/// <see cref="FundingLinkResult.WithoutCurrency"/>, never under a made-up currency.</para>
 /// <para><b>Planned versus actual.</b> Planned payments are summed over all periods and over the periods due by
 /// the as-of date (<see cref="FundingLinkOptions.AsOf"/>). Payment rows of unspecified type, or without an amount
 /// or currency, are listed in <see cref="FundingLinkResult.Excluded"/>.</para>
@@ -34,12 +35,6 @@ public static class FundingLinker
 {
     /// <summary>Funder id of rows that could not be attributed.</summary>
     public const string UnattributedId = "(unattributed)";
-
-    /// <summary>
-    /// Currency of a funder row built only from commitments that give no amount (and whose project gives no
-    /// currency either): the funder is known to be committed, the amount is not.
-    /// </summary>
-    public const string NoCurrency = "(none)";
 
     /// <summary>Links <paramref name="dataset"/>; pure and deterministic (rows sorted by project, funder, metric, currency).</summary>
     public static FundingLinkResult Link(CollabDataset dataset, FundingLinkOptions? options = null)
@@ -66,6 +61,7 @@ public static class FundingLinker
             .Max();
 
         var excluded = new List<LinkExclusion>();
+        var withoutCurrency = new List<RowWithoutCurrency>();
 
         Funder Resolve(string projectId, string? orgField)
         {
@@ -155,7 +151,16 @@ public static class FundingLinker
             var currency = commitment.MaxPotentialPayment?.Currency
                 ?? commitment.TotalPaymentsMade?.Currency
                 ?? (projects.TryGetValue(commitment.ProjectId, out var p) ? p.MaxOutcomePayment?.Currency : null);
-            FunderRow(commitment.ProjectId, funder, currency ?? NoCurrency).AddCommitment(commitment);
+            if (currency is null)
+            {
+                withoutCurrency.Add(new RowWithoutCurrency(
+                    commitment.ProjectId, projects.GetValueOrDefault(commitment.ProjectId)?.Name, funder.Id, funder.Name, "commitment",
+                    "the commitment gives no amount and no currency, and the project gives no currency",
+                    commitment.Provenance.Describe()));
+                continue;
+            }
+
+            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(commitment);
         }
 
         var links = new List<FundingLink>(metricGroups.Count);
@@ -228,7 +233,10 @@ public static class FundingLinker
                 SortProvenance(f.Provenance)));
         }
 
-        return new FundingLinkResult(links, funders, excluded, asOf == DateOnly.MaxValue ? null : asOf);
+        return new FundingLinkResult(links, funders, excluded, asOf == DateOnly.MaxValue ? null : asOf)
+        {
+            WithoutCurrency = withoutCurrency,
+        };
     }
 
     private static decimal? Divide(decimal? numerator, decimal? denominator, int decimals) =>

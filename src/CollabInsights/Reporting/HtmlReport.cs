@@ -132,6 +132,8 @@ public sealed class HtmlReport
         table.collab-table td.num { text-align: right; font-variant-numeric: tabular-nums; }
         p.collab-table-more { font-size: 0.8em; color: #666; margin-top: 0; }
         div.chart { margin: 1em 0; }
+        details.collab-prov summary { cursor: pointer; white-space: nowrap; }
+        details.collab-prov[open] { white-space: normal; }
 
         """;
 }

@@ -2,6 +2,7 @@ using System.Collections;
 using System.Globalization;
 using System.Reflection;
 using System.Text;
+using CollabInsights.Domain;
 using Microsoft.Data.Analysis;
 
 namespace CollabInsights.Reporting;
@@ -9,14 +10,20 @@ namespace CollabInsights.Reporting;
 /// <summary>
 /// Renders a <see cref="DataFrame"/> or a sequence of records (public properties as columns) as an
 /// HTML table with a bounded preview: the first N rows, then a "k more rows" line. Every value is
-/// HTML-escaped and formatted with the invariant culture; decimals keep their exact digits.
+/// HTML-escaped and formatted with the invariant culture; decimals keep their exact digits, except money columns
+/// (<see cref="MoneyDataFrameColumn"/>), shown with thousands separators and the currency's minor units, and
+/// provenance columns, shown as row ranges with a count and the full list on expand (<see cref="ProvenanceText"/>).
 /// </summary>
 public static class HtmlTable
 {
     /// <summary>Rows shown before the "k more rows" line when no bound is given: 20.</summary>
     public const int DefaultPreviewRows = 20;
 
-    /// <summary>Renders <paramref name="frame"/>, showing at most <paramref name="previewRows"/> rows.</summary>
+    /// <summary>
+    /// Renders <paramref name="frame"/>, showing at most <paramref name="previewRows"/> rows. A
+    /// <see cref="MoneyDataFrameColumn"/> shows its amounts with <see cref="MoneyFormat"/>; a column named
+    /// <c>provenance</c> shows row ranges and a count, the full list on expand (<see cref="ProvenanceText.ToHtml"/>).
+    /// </summary>
     public static string FromDataFrame(DataFrame frame, int previewRows = DefaultPreviewRows)
     {
         ArgumentNullException.ThrowIfNull(frame);
@@ -25,10 +32,16 @@ public static class HtmlTable
         var numeric = frame.Columns.Select(c => IsNumeric(c.DataType)).ToList();
         var total = frame.Rows.Count;
         var shown = Math.Min(total, previewRows);
-        var rows = new List<IReadOnlyList<object?>>((int)shown);
+        var rows = new List<IReadOnlyList<string>>((int)shown);
         for (long r = 0; r < shown; r++)
         {
-            rows.Add(frame.Columns.Select(c => c[r]).ToList());
+            var row = new List<string>(frame.Columns.Count);
+            foreach (var column in frame.Columns)
+            {
+                row.Add(CellHtml(frame, column, r));
+            }
+
+            rows.Add(row);
         }
 
         return Render(headers, numeric, rows, total - shown);
@@ -91,13 +104,15 @@ public static class HtmlTable
         var scalar = properties.Count == 0 || elementType == typeof(string) || elementType.IsPrimitive || elementType == typeof(decimal);
         var headers = scalar ? ["Value"] : properties.Select(p => p.Name).ToList();
         var numeric = scalar ? [IsNumeric(elementType)] : properties.Select(p => IsNumeric(p.PropertyType)).ToList();
-        var rows = new List<IReadOnlyList<object?>>();
+        var provenance = scalar ? [false] : properties.Select(p => IsProvenanceName(p.Name)).ToList();
+        var rows = new List<IReadOnlyList<string>>();
         long total = 0;
         foreach (var item in records)
         {
             if (total < previewRows)
             {
-                rows.Add(scalar || item is null ? [item] : properties.Select(p => p.GetValue(item)).ToList());
+                var values = scalar || item is null ? [item] : properties.Select(p => p.GetValue(item)).ToList();
+                rows.Add(values.Select((v, i) => provenance[i] ? ProvenanceText.ToHtml(FormatValue(v)) : Escape(FormatValue(v))).ToList());
             }
 
             total++;
@@ -106,7 +121,22 @@ public static class HtmlTable
         return Render(headers, numeric, rows, total - rows.Count);
     }
 
-    private static string Render(IReadOnlyList<string> headers, IReadOnlyList<bool> numeric, IReadOnlyList<IReadOnlyList<object?>> rows, long more)
+    private static string CellHtml(DataFrame frame, DataFrameColumn column, long row)
+    {
+        var value = column[row];
+        if (column is MoneyDataFrameColumn money && value is decimal amount && money.CurrencyOf(frame, row) is { Length: > 0 } currency)
+        {
+            return Escape(MoneyFormat.Amount(amount, currency));
+        }
+
+        return column is StringDataFrameColumn && IsProvenanceName(column.Name)
+            ? ProvenanceText.ToHtml(value as string)
+            : Escape(FormatValue(value));
+    }
+
+    private static bool IsProvenanceName(string name) => string.Equals(name, "provenance", StringComparison.OrdinalIgnoreCase);
+
+    private static string Render(IReadOnlyList<string> headers, IReadOnlyList<bool> numeric, IReadOnlyList<IReadOnlyList<string>> rows, long more)
     {
         var sb = new StringBuilder();
         sb.Append("<table class=\"collab-table\">\n<thead><tr>");
@@ -121,8 +151,7 @@ public static class HtmlTable
             sb.Append("<tr>");
             for (var i = 0; i < headers.Count; i++)
             {
-                var value = i < row.Count ? row[i] : null;
-                sb.Append(numeric[i] ? "<td class=\"num\">" : "<td>").Append(Escape(FormatValue(value))).Append("</td>");
+                sb.Append(numeric[i] ? "<td class=\"num\">" : "<td>").Append(i < row.Count ? row[i] : string.Empty).Append("</td>");
             }
 
             sb.Append("</tr>\n");

@@ -193,7 +193,7 @@ public class FundingLinkerTests
 public class FundingLinkerCommitmentTests
 {
     [Fact]
-    public void Commitment_without_amount_or_currency_still_shows_the_funder_as_committed()
+    public void Commitment_without_amount_or_currency_is_listed_apart_never_under_a_made_up_currency()
     {
         var d = HandMadeScenario.Build();
         var noAmount = new CollabInsights.Domain.FundingCommitment(
@@ -201,12 +201,12 @@ public class FundingLinkerCommitmentTests
             new CollabInsights.Domain.FileProvenance("projects_outcome_payment_commitments.csv", 4));
         var result = FundingLinker.Link(d with { Commitments = [.. d.Commitments, noAmount] });
 
-        var row = Assert.Single(result.Funders, f => f.ProjectId == "P9");
-        Assert.Equal(FundingLinker.NoCurrency, row.Currency);
-        Assert.Null(row.MaxCommitted);
-        Assert.Equal(0m, row.PaidActual);
-        Assert.Null(row.ShareOfCommitmentPaid);
-        Assert.Equal(["projects_outcome_payment_commitments.csv:4"], row.Provenance);
+        Assert.DoesNotContain(result.Funders, f => f.ProjectId == "P9");
+        Assert.All(result.Funders, f => Assert.True(CollabInsights.Domain.Iso4217.IsKnown(f.Currency), f.Currency));
+        var row = Assert.Single(result.WithoutCurrency);
+        Assert.Equal(("P9", "ORG-C2", "commitment", "projects_outcome_payment_commitments.csv:4"), (row.ProjectId, row.FunderId, row.Kind, row.Provenance));
+        Assert.Contains("no currency", row.Reason, StringComparison.Ordinal);
+        Assert.Equal(1L, result.WithoutCurrencyFrame().Rows.Count);
         Assert.DoesNotContain(result.Excluded, e => e.Provenance.StartsWith("projects_outcome_payment_commitments.csv", StringComparison.Ordinal));
     }
 }

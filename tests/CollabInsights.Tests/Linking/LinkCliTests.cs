@@ -30,7 +30,7 @@ public class LinkCliTests
             Assert.Equal(total, root.GetProperty("paid_actual_by_currency").GetProperty(currency).GetDecimal());
         }
 
-        foreach (var name in new[] { "funder_projects", "funding_links", "excluded", "data_problems" })
+        foreach (var name in new[] { "funder_projects", "funding_links", "without_currency", "excluded", "data_problems" })
         {
             Assert.True(File.Exists(Path.Combine(outDir, "tables", name + ".csv")), name + ".csv");
             Assert.True(new FileInfo(Path.Combine(outDir, "tables", name + ".parquet")).Length > 0, name + ".parquet");
@@ -43,8 +43,10 @@ public class LinkCliTests
         var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"), ct);
         Assert.Single(Regex.Matches(html, "plotly.js v2\\.28\\.0", RegexOptions.CultureInvariant));
         Assert.DoesNotMatch(new Regex("<script[^>]+src=\"https?:", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant), html);
-        Assert.Equal(3, Regex.Matches(html, "renderPlotly_collab_chart_[0-9]+\\(\\);", RegexOptions.CultureInvariant).Count);
-        Assert.Contains("\"type\":\"sankey\"", html, StringComparison.Ordinal);
+        // Every currency with payments gets its flows, committed-versus-paid and cost-per-outcome charts.
+        var currencies = scenario.GroundTruth.ActualPaidByCurrency.Keys.ToList();
+        Assert.Equal(3 * currencies.Count, Regex.Matches(html, "renderPlotly_collab_chart_[0-9]+\\(\\);", RegexOptions.CultureInvariant).Count);
+        Assert.Equal(currencies.Count, Regex.Matches(html, "\"type\":\"sankey\"", RegexOptions.CultureInvariant).Count);
     }
 
     [Fact]
@@ -58,8 +60,17 @@ public class LinkCliTests
         Assert.True(code == 0, error.ToString());
         using var json = JsonDocument.Parse(output.ToString());
         Assert.True(json.RootElement.GetProperty("data_problems").GetInt32() > 0);
-        // Commitments without a currency (nothing paid) do not show up as a "(none)" currency with 0 paid.
+        // Commitments without a currency are counted apart, never shown as a "(none)" currency.
         Assert.All(json.RootElement.GetProperty("paid_actual_by_currency").EnumerateObject(), c => Assert.Matches("^[A-Z]{3}$", c.Name));
+        Assert.True(json.RootElement.GetProperty("rows_without_currency").GetInt32() > 0);
+        var withoutCurrency = await File.ReadAllLinesAsync(Path.Combine(outDir, "tables", "without_currency.csv"), ct);
+        Assert.Equal(json.RootElement.GetProperty("rows_without_currency").GetInt32(), withoutCurrency.Length - 1);
+        Assert.All(withoutCurrency.Skip(1), l => Assert.Contains("projects_outcome_payment_commitments.csv:", l, StringComparison.Ordinal));
+        var funders = await File.ReadAllTextAsync(Path.Combine(outDir, "tables", "funder_projects.csv"), ct);
+        Assert.DoesNotContain("(none)", funders, StringComparison.Ordinal);
+        var html = await File.ReadAllTextAsync(Path.Combine(outDir, "report.html"), ct);
+        Assert.DoesNotContain("(none)", html, StringComparison.Ordinal);
+        Assert.Contains("Rows without a currency", html, StringComparison.Ordinal);
         // The real export has 7 payment rows whose type is neither Planned nor Actual; they are excluded, not dropped silently.
         Assert.True(json.RootElement.GetProperty("excluded_rows").GetInt32() >= 7);
         var problems = await File.ReadAllLinesAsync(Path.Combine(outDir, "tables", "data_problems.csv"), ct);

@@ -6,7 +6,7 @@ namespace CollabInsights.Anomalies.Internal;
 /// <summary>Invariant formatting of numbers and money for flag reasons.</summary>
 internal static class Text
 {
-    public static string Money(decimal amount, string currency) => string.Create(CultureInfo.InvariantCulture, $"{amount:N2} {currency}");
+    public static string Money(decimal amount, string currency) => MoneyFormat.Format(amount, currency);
 
     public static string Money(Money money) => Money(money.Amount, money.Currency);
 

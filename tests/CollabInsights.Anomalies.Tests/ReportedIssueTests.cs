@@ -49,7 +49,7 @@ public class ReportedIssueTests
         var (code, printed, _) = await CollabAsync("anomalies", "--data", scenario, "--json");
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(demo);
-        Assert.Equal(["flags", "counts", "forensic_tests"], doc.RootElement.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["flags", "counts", "anomaly_flags", "data_quality", "forensic_tests"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         Assert.True(doc.RootElement.GetProperty("flags").GetArrayLength() > 0);
         Assert.Equal(printed, demo);
     }

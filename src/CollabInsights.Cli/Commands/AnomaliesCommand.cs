@@ -18,7 +18,7 @@ internal static class AnomaliesCommand
     {
         var data = new Option<string>("--data") { Description = "Folder (or zip) of an export in the INDIGO CSV layout: the real INDIGO export or a generated scenario." };
         var chain = new Option<string>("--chain") { Description = "On-chain records, flagged too: the --out folder of 'collab chain extract --abi outcome-ledger' (Parquet tables; read against the --data books, with payers and recipients named by the onchain-seed.json beside them), or a folder of records in the INDIGO CSV layout." };
-        var json = new Option<bool>("--json") { Description = "Print one JSON object: a flags array (kind, project, file, row | tx, log_index, score, reason) and counts per kind." };
+        var json = new Option<bool>("--json") { Description = "Print one JSON object: a flags array (kind, project, file, row | tx, log_index, score, reason), counts per kind, the anomaly flags' own counts (anomaly_flags), and the loader's problems apart (data_quality: counts by severity and category, and each finding)." };
         var noMl = new Option<bool>("--no-ml") { Description = "Rules only: skip the ML.NET detector's ml_outlier flags." };
         var report = new Option<string>("--report") { Description = "Also write an offline HTML report: flags per kind, the flags, and Nigrini's forensic tests with digit charts against Benford's curve." };
         var command = new Command("anomalies", "Flag anomalous payments, results and prices with named rules and an ML.NET detector; each flag names its row and says why.")
@@ -47,30 +47,57 @@ internal static class AnomaliesCommand
             var forensic = ForensicTests.Run(loaded.Value);
             if (parseResult.GetValue(report) is { } reportFile)
             {
-                await ForensicOutput.WriteReportAsync(reportFile, dir, flags, forensic, ct).ConfigureAwait(false);
+                await ForensicOutput.WriteReportAsync(reportFile, dir, flags, forensic, loaded.Problems, ct).ConfigureAwait(false);
             }
 
             if (parseResult.GetValue(json))
             {
-                output.WriteLine(ForensicJson.AddTo(AnomalyJson.Serialize(flags), forensic));
+                output.WriteLine(ForensicJson.AddTo(AnomalyJson.Serialize(flags, loaded.Problems), forensic));
                 return 0;
             }
 
+            // Anomaly flags first; the loader's problems (and the invalid_value flags they give) apart, as counts per category.
             var console = CliCommand.ConsoleFor(output);
-            var table = new Table().AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
-            foreach (var f in flags)
+            var anomalies = flags.Where(f => !FlagKinds.IsDataQuality(f.Kind)).ToList();
+            var table = new Table().Title("Anomaly flags").AddColumn("kind").AddColumn("project").AddColumn("where").AddColumn(new TableColumn("score").RightAligned()).AddColumn("reason");
+            foreach (var f in anomalies)
             {
                 table.AddRow(Markup.Escape(f.Kind), Markup.Escape(f.Project ?? string.Empty), Markup.Escape(f.File is not null ? $"{f.File}:{f.Row}" : $"{f.Tx} log {f.LogIndex}"),
                     f.Score.ToString("0.00", CultureInfo.InvariantCulture), Markup.Escape(f.Reason));
             }
 
             console.Write(table);
-            foreach (var (kind, count) in AnomalyJson.Counts(flags))
+            console.WriteLine($"{anomalies.Count.ToString(CultureInfo.InvariantCulture)} anomaly flag(s)");
+            foreach (var (kind, count) in AnomalyJson.Counts(anomalies))
             {
                 console.WriteLine($"{kind}: {count}");
             }
 
             ForensicOutput.Write(console, forensic);
+            var quality = DataQualitySummary.Of(loaded.Problems);
+            var invalidFlags = flags.Count - anomalies.Count;
+            console.WriteLine();
+            console.WriteLine($"Data quality, apart from the anomalies: the loader located {quality.Problems.Count.ToString(CultureInfo.InvariantCulture)} problem(s) in the books, "
+                + $"{quality.Invalid.ToString(CultureInfo.InvariantCulture)} value(s) it could not use ({invalidFlags.ToString(CultureInfo.InvariantCulture)} {FlagKinds.InvalidValue} flag(s)) "
+                + $"and {quality.Warnings.ToString(CultureInfo.InvariantCulture)} it normalised.");
+            if (quality.ByCategory.Count > 0)
+            {
+                const int shown = 20;
+                var categories = new Table().AddColumn("file / column / severity").AddColumn(new TableColumn("problems").RightAligned());
+                foreach (var (category, count) in quality.ByCategory.Take(shown))
+                {
+                    categories.AddRow(Markup.Escape(category), count.ToString(CultureInfo.InvariantCulture));
+                }
+
+                console.Write(categories);
+                var rest = quality.ByCategory.Skip(shown).ToList();
+                if (rest.Count > 0)
+                {
+                    console.WriteLine($"... and {rest.Sum(kv => kv.Value).ToString(CultureInfo.InvariantCulture)} more in {rest.Count.ToString(CultureInfo.InvariantCulture)} other categories.");
+                }
+
+                console.WriteLine("Every problem with its file, row, column and value: --json (data_quality.findings) or 'collab indigo summary'.");
+            }
 
             return 0;
         });

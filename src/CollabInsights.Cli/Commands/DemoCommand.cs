@@ -56,9 +56,10 @@ internal static class DemoCommand
             var flags = AnomalyDetection.Run(ctx.Load!);
             var path = Path.Combine(ctx.OutDir, "anomalies.json");
             // The same document `collab anomalies --data DIR --json` prints.
-            await File.WriteAllTextAsync(path, Anomalies.Forensic.ForensicJson.AddTo(AnomalyJson.Serialize(flags), Anomalies.Forensic.ForensicTests.Run(ctx.Load!.Value)) + "\n", ct).ConfigureAwait(false);
+            await File.WriteAllTextAsync(path, Anomalies.Forensic.ForensicJson.AddTo(AnomalyJson.Serialize(flags, ctx.Load!.Problems), Anomalies.Forensic.ForensicTests.Run(ctx.Load!.Value)) + "\n", ct).ConfigureAwait(false);
             ctx.Items["flags"] = flags;
-            ctx.AddOutput($"anomaly flags ({flags.Count.ToString(CultureInfo.InvariantCulture)}, each with its row and reason)", path);
+            var quality = flags.Count(f => FlagKinds.IsDataQuality(f.Kind));
+            ctx.AddOutput($"anomaly flags ({(flags.Count - quality).ToString(CultureInfo.InvariantCulture)}, and {quality.ToString(CultureInfo.InvariantCulture)} data-quality findings apart; each with its row and reason)", path);
         }),
         new("Seed the scenario on a local Anvil chain and extract its events", async (ctx, ct) =>
         {

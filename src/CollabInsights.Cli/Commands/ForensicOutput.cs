@@ -1,6 +1,7 @@
 using System.Globalization;
 using CollabInsights.Anomalies;
 using CollabInsights.Anomalies.Forensic;
+using CollabInsights.Domain;
 using CollabInsights.Reporting;
 using Spectre.Console;
 
@@ -29,18 +30,38 @@ internal static class ForensicOutput
         }
     }
 
-    /// <summary>Writes the anomalies report: flags per kind, the flags, and the forensic tests with their digit charts against Benford's curve.</summary>
-    public static async Task WriteReportAsync(string path, string source, IReadOnlyList<Flag> flags, ForensicResult result, CancellationToken ct)
+    /// <summary>
+    /// Writes the anomalies report: the anomaly flags per kind and listed, the forensic tests with their digit charts against Benford's curve,
+    /// then the data-quality findings apart (<paramref name="problems"/>, the loader's, per category and listed; without them the invalid_value flags).
+    /// </summary>
+    public static async Task WriteReportAsync(string path, string source, IReadOnlyList<Flag> flags, ForensicResult result, IReadOnlyList<DataProblem>? problems, CancellationToken ct)
     {
+        // Anomaly flags first; the data-quality findings (the loader's problems, which are the invalid_value flags) apart at the end.
+        var anomalies = flags.Where(f => !FlagKinds.IsDataQuality(f.Kind)).ToList();
         var report = new HtmlReport($"Anomalies: {Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(source)))}");
-        report.AddHeading("Flags");
-        if (flags.Count > 0)
+        report.AddHeading("Anomaly flags");
+        if (anomalies.Count > 0)
         {
-            report.AddChart(AnomalyCharts.FlagsByKind(flags));
+            report.AddChart(AnomalyCharts.FlagsByKind(anomalies));
         }
 
-        report.AddTable(flags, string.Create(CultureInfo.InvariantCulture, $"{flags.Count} flags"));
+        report.AddTable(anomalies, string.Create(CultureInfo.InvariantCulture, $"{anomalies.Count} anomaly flags"));
         ForensicReport.AddTo(report, result);
+        report.AddHeading("Data quality");
+        var invalidFlags = flags.Count - anomalies.Count;
+        if (problems is null)
+        {
+            report.AddTable(flags.Where(f => FlagKinds.IsDataQuality(f.Kind)), string.Create(CultureInfo.InvariantCulture, $"{invalidFlags} {FlagKinds.InvalidValue} flags: values the loader could not use"));
+        }
+        else
+        {
+            var quality = DataQualitySummary.Of(problems);
+            report.AddMarkdown(string.Create(CultureInfo.InvariantCulture,
+                $"The loader located {quality.Problems.Count} problem(s): {quality.Invalid} value(s) it could not use (the {invalidFlags} `{FlagKinds.InvalidValue}` flags) and {quality.Warnings} it normalised. They are data quality, not anomalies."));
+            report.AddTable(quality.ByCategory.Select(kv => new { Category = kv.Key, Problems = kv.Value }), "Problems per file, column and severity");
+            report.AddTable(quality.Problems, "Every problem with its file, row, column and value");
+        }
+
         await report.WriteAsync(path, ct).ConfigureAwait(false);
     }
 }

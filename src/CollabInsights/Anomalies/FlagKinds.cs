@@ -33,6 +33,9 @@ public static class FlagKinds
     /// <summary>A payment the unsupervised ML detector ranks as unusual, without a rule naming why.</summary>
     public const string MlOutlier = "ml_outlier";
 
+    /// <summary>True for the kinds that are data-quality findings (<see cref="InvalidValue"/>), reported apart from anomaly flags.</summary>
+    public static bool IsDataQuality(string kind) => string.Equals(kind, InvalidValue, StringComparison.Ordinal);
+
     /// <summary>Every rule kind, in a stable order.</summary>
     public static IReadOnlyList<string> Rules { get; } =
     [

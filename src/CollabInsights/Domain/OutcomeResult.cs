@@ -14,4 +14,8 @@ public sealed record OutcomeResult(
     decimal? NumberEngaged,
     string? Validator,
     string? EvidenceHash,
-    Provenance Provenance);
+    Provenance Provenance)
+{
+    /// <summary>People with a positive social outcome (INDIGO's optional <c>Number with Positive social outcomes</c>), a count that cannot exceed <see cref="NumberEngaged"/>; null when not reported.</summary>
+    public decimal? NumberWithPositiveOutcomes { get; init; }
+}

@@ -170,6 +170,9 @@ public static class IndigoLayout
         public const string OutcomesAchieved = "Outcomes achieved - (Value)";
         public const string NumberEngaged = "Number engaged In impact bond - (Value)";
         public const string Validator = "Outcomes validator(s) - (Value)";
+
+        /// <summary>Optional: people with a positive social outcome, a count that cannot exceed the number engaged.</summary>
+        public const string NumberWithPositiveOutcomes = "Number with Positive social outcomes - (Value)";
     }
 
     /// <summary>Columns of <c>projects_outcome_payments.csv</c>.</summary>

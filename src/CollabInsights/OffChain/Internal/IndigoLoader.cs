@@ -301,11 +301,13 @@ internal sealed class IndigoLoader
             int cMetric = r.Column(ResultColumns.MetricId), cType = r.Column(ResultColumns.ResultType);
             int cStart = r.Column(ResultColumns.PeriodStart), cEnd = r.Column(ResultColumns.PeriodEnd);
             int cAchieved = r.Column(ResultColumns.OutcomesAchieved), cEngaged = r.Column(ResultColumns.NumberEngaged), cValidator = r.Column(ResultColumns.Validator);
+            var cPositive = r.OptionalColumn(ResultColumns.NumberWithPositiveOutcomes);
             return project =>
             {
                 var (metric, type, start, end) = (r.Text(cMetric), r.Text(cType), r.Date(cStart), r.Date(cEnd));
                 var (achieved, engaged, validator) = (r.Number(cAchieved), r.Number(cEngaged), r.Text(cValidator));
-                return new OutcomeResult(project, metric, type, start, end, achieved, engaged, validator, null, r.Provenance);
+                var positive = cPositive is { } c ? r.Number(c) : null;
+                return new OutcomeResult(project, metric, type, start, end, achieved, engaged, validator, null, r.Provenance) { NumberWithPositiveOutcomes = positive };
             };
         });
 

@@ -46,6 +46,9 @@ internal sealed class IndigoRowReader
     /// <summary>The position of a required column in this file.</summary>
     public int Column(string name) => _index[name];
 
+    /// <summary>The position of an optional column in this file, or null when the header lacks it.</summary>
+    public int? OptionalColumn(string name) => _index.TryGetValue(name, out var i) ? i : null;
+
     /// <summary>Moves to record <paramref name="row"/> (1-based).</summary>
     public void MoveTo(int row) => Row = row;
 

@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(postgresql postgresql-contrib chromium jupyter-nbconvert jupyter-client python3-nbclient python3-jupyter-client
-  python3-nbformat python3-ipykernel python3-pandas python3-sklearn)
+  python3-nbformat python3-ipykernel python3-pandas python3-sklearn python3-lxml)
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 

@@ -17,6 +17,7 @@ internal static class BenchCommand
         command.Subcommands.Add(CreateMerge());
         command.Subcommands.Add(CreatePeers());
         command.Subcommands.Add(BenchExtractCommand.Create());
+        command.Subcommands.Add(BenchStandardsCommand.Create());
         return command;
     }
 

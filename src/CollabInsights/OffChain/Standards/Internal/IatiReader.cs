@@ -43,6 +43,7 @@ internal sealed class IatiReader
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             DtdProcessing = DtdProcessing.Prohibit,
+            CheckCharacters = false,
             CloseInput = false,
         };
         using var reader = XmlReader.Create(stream, settings);
@@ -190,7 +191,7 @@ internal sealed class IatiReader
                         _b.ResultCount++;
                         a.Values.Add(new PendingValue(a.MetricId!, IndicatorValueKind.Actual, a.PeriodStart, a.PeriodEnd, reader.GetAttribute("value"), line));
                         break;
-                    case "narrative" when a is not null:
+                    case "narrative" when a is not null && !empty && parent is "title" or "reporting-org" or "participating-org" or "provider-org" or "receiver-org":
                         Narrative(a, tx, stack, reader.ReadElementContentAsString());
                         goto ReadNode;
                 }

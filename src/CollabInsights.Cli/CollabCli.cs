@@ -28,6 +28,10 @@ public static class CollabCli
         root.Subcommands.Add(ReconcileCommand.Create());
         root.Subcommands.Add(CarbonCommand.Create());
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
+        root.Subcommands.Add(AnchorCommand.Create());
+        root.Subcommands.Add(ProofCommand.Create());
+        root.Subcommands.Add(GovernanceCommand.Create());
+        root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchMerkleCommand.Create());
         return root;
     }
 

@@ -9,7 +9,7 @@ interface IERC20Minimal {
 /// @title OutcomeLedger
 /// @notice A shared record of an outcomes-based collaboration: projects registered by commissioners,
 /// validators approved per project, funding commitments, outcome attestations, outcome payments in an
-/// ERC-20 stablecoin, and anchors (Merkle roots) of off-chain datasets. Every state change emits an
+/// ERC-20 stablecoin, anchors (Merkle roots) of off-chain datasets and corrections of anchored records. Every state change emits an
 /// event indexed by project id, so the whole history can be read back from logs.
 /// @dev Ids (project, metric) are bytes32: short text ids right-padded with zeros, longer ones hashed.
 /// Periods are Unix seconds. The ledger records; it does not enforce caps: a payment above a cap is
@@ -68,6 +68,14 @@ contract OutcomeLedger {
         uint64 periodEnd
     );
     event DatasetAnchored(bytes32 indexed projectId, bytes32 indexed merkleRoot, address indexed anchoredBy, string uri);
+    event RecordCorrected(
+        bytes32 indexed projectId,
+        bytes32 indexed originalRoot,
+        bytes32 indexed correctionRoot,
+        address correctedBy,
+        string record,
+        string reason
+    );
 
     constructor() {
         admin = msg.sender;
@@ -149,5 +157,18 @@ contract OutcomeLedger {
             revert NotValidator(projectId, msg.sender);
         }
         emit DatasetAnchored(projectId, merkleRoot, msg.sender, uri);
+    }
+
+    /// @notice The commissioner or an approved validator records that `record` (FILE:ROW) of the dataset anchored as
+    /// `originalRoot` is corrected by a record of the dataset anchored as `correctionRoot`, and why. Nothing is
+    /// overwritten: the original stays provable, and readers use the corrected view (as accounting reversals do).
+    function correctRecord(bytes32 projectId, bytes32 originalRoot, bytes32 correctionRoot, string calldata record, string calldata reason)
+        external
+        knownProject(projectId)
+    {
+        if (projects[projectId].commissioner != msg.sender && !isValidator[projectId][msg.sender]) {
+            revert NotValidator(projectId, msg.sender);
+        }
+        emit RecordCorrected(projectId, originalRoot, correctionRoot, msg.sender, record, reason);
     }
 }

@@ -32,7 +32,14 @@ const input = {
   },
 };
 
-const output = JSON.parse(solc.compile(JSON.stringify(input)));
+// Imports such as @openzeppelin/contracts/... resolve from the repository's node_modules (pinned in package-lock.json).
+const modules = path.resolve(here, '..', '..', 'node_modules');
+function findImports(importPath) {
+  const file = path.join(modules, importPath);
+  return fs.existsSync(file) ? { contents: fs.readFileSync(file, 'utf8') } : { error: `${importPath} not found in ${modules}: run scripts/bootstrap.sh (npm ci)` };
+}
+
+const output = JSON.parse(solc.compile(JSON.stringify(input), { import: findImports }));
 const errors = (output.errors ?? []).filter((e) => e.severity === 'error');
 for (const e of output.errors ?? []) console.error(`${e.severity}: ${e.formattedMessage}`);
 if (errors.length > 0) process.exit(1);
@@ -40,7 +47,7 @@ if (errors.length > 0) process.exit(1);
 fs.mkdirSync(outDir, { recursive: true });
 for (const [sourceName, contracts] of Object.entries(output.contracts)) {
   for (const [contractName, c] of Object.entries(contracts)) {
-    if (!c.evm.bytecode.object) continue; // interfaces
+    if (!c.evm.bytecode.object || !(sourceName in sources)) continue; // interfaces and imported libraries
     const artifact = { contractName, sourceName, compiler: `solc ${solc.version()}`, abi: c.abi, bytecode: '0x' + c.evm.bytecode.object };
     fs.writeFileSync(path.join(outDir, `${contractName}.json`), JSON.stringify(artifact, null, 2) + '\n');
   }

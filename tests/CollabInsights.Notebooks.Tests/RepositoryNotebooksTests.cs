@@ -71,6 +71,7 @@ public sealed class RepositoryNotebooksTests
     {
         ["02-on-chain-records.ipynb"] = "Every difference found is one planted on purpose, each in its class",
         ["06-reproduce-golab-landscape.ipynb"] = "Method reproduced: each published median is found in the snapshot as the mean of two adjacent",
+        ["08-verifiable-health-outcomes.ipynb"] = "All checks hold: every sampled paid outcome is proven, the correction is recorded on chain and supersedes the original, and the erased record answers 'erased'.",
     };
 
     private static void AssertRanClean(NotebookDocument doc, string name)

@@ -15,9 +15,10 @@ internal static class FitCommand
         var answers = new Option<string?>("--answers") { Description = "JSON file with answers, requirements and optionally benchmark_results (a results.json path, relative to the answers file's folder). Without it, the questions are asked interactively." };
         var results = new Option<string?>("--results") { Description = "A benchmark results.json whose measured figures the assessment cites; a relative path resolves against the current directory. Overrides benchmark_results of the answers file, which is then not read." };
         var json = new Option<bool>("--json") { Description = "Print the recommendation as JSON." };
+        var writers = new Option<string?>("--writers") { Description = "writers.json of `collab governance --out DIR`: the measured writer concentration the assessment cites." };
         var command = new Command("fit", "Blockchain fit assessment: Wüst & Gervais (2018), Pedersen, Risius & Beck (2019) ten steps and NIST IR 8202 §9, combined with your requirements and measured benchmark numbers; every reason is cited.")
         {
-            answers, results, json,
+            answers, results, json, writers,
         };
         command.SetGuardedAction(async (parseResult, ct) =>
         {
@@ -44,7 +45,12 @@ internal static class FitCommand
                 throw new CollabInsightsException("No answers: pass --answers FILE.json (keys: answers, requirements, benchmark_results), or run `collab fit` in a terminal to be asked.");
             }
 
-            var recommendation = FitAssessment.Assess(input.Answers, input.Requirements, measured);
+            var concentration = parseResult.GetValue(writers) is { } writersFile
+                ? File.Exists(writersFile)
+                    ? JsonSerializer.Deserialize<List<Governance.WriterConcentrationRow>>(await File.ReadAllTextAsync(writersFile, ct).ConfigureAwait(false), CliCommand.IndentedJson)
+                    : throw new CollabInsightsException($"--writers {writersFile} does not exist. Write it with `collab governance --data DIR --out DIR` (writers.json).")
+                : null;
+            var recommendation = FitAssessment.Assess(input.Answers, input.Requirements, measured, concentration);
             if (parseResult.GetValue(json))
             {
                 await output.WriteLineAsync(JsonSerializer.Serialize(recommendation, FitAssessment.JsonOptions)).ConfigureAwait(false);

@@ -10,7 +10,7 @@ public sealed record BenchmarkOptions
     public static readonly IReadOnlyList<string> AllBackends = ["sqlite", "postgres", "hashchain-sqlite", "hashchain-postgres", "anvil", "anvil-1s", "anvil-12s"];
 
     /// <summary>Every workload, in the order the runner executes them for each backend and N.</summary>
-    public static readonly IReadOnlyList<string> AllWorkloads = ["write", "write-batch", "point-lookup", "range-query", "aggregate", "audit-proof", "tamper"];
+    public static readonly IReadOnlyList<string> AllWorkloads = ["write", "write-batch", "point-lookup", "range-query", "aggregate", "audit-proof", "tamper", "tamper-insider"];
 
     /// <summary>Backends to run (names from <see cref="AllBackends"/>). Default: sqlite, postgres, hashchain-sqlite, hashchain-postgres, anvil.</summary>
     public IReadOnlyList<string> Backends { get; init; } = ["sqlite", "postgres", "hashchain-sqlite", "hashchain-postgres", "anvil"];

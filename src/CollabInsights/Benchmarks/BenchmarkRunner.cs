@@ -22,6 +22,7 @@ public static class BenchmarkRunner
         var results = new List<BenchmarkResult>();
         var steps = options.Backends.Count * options.Sizes.Count * options.Workloads.Count;
         var step = 0;
+        await using var insider = new InsiderTamper();
         try
         {
             foreach (var name in options.Backends)
@@ -50,6 +51,7 @@ public static class BenchmarkRunner
                             "aggregate" => await AggregateAsync(context, cancellationToken).ConfigureAwait(false),
                             "audit-proof" => await AuditProofAsync(context, cancellationToken).ConfigureAwait(false),
                             "tamper" => await TamperAsync(context, cancellationToken).ConfigureAwait(false),
+                            "tamper-insider" => await InsiderTamperAsync(context, insider, cancellationToken).ConfigureAwait(false),
                             _ => throw new UnreachableException(),
                         };
                         written |= workload is "write" or "write-batch";
@@ -217,6 +219,15 @@ public static class BenchmarkRunner
             TamperDetected = check?.Detected,
             Note = check is null ? sample.FirstError : $"changed amount of {id} behind the backend's back; {check.Explanation}",
         };
+    }
+
+    private static async Task<BenchmarkResult> InsiderTamperAsync(RunContext c, InsiderTamper insider, CancellationToken ct)
+    {
+        var id = c.RandomIds(1, salt: 5)[0];
+        (bool Detected, string Note)? outcome = null;
+        var sample = await LoadGenerator.RunAsync(1, null, RateControl.Default, async (_, t) => outcome = await insider.RunAsync(c.Backend, id, t).ConfigureAwait(false), null, ct).ConfigureAwait(false);
+        c.Report("tamper-insider", 1, 1);
+        return c.Result("tamper-insider", sample) with { TamperDetected = outcome?.Detected, Note = outcome?.Note ?? sample.FirstError };
     }
 
     private sealed class RunContext(BenchmarkOptions options, ILedgerBackend backend, long n, IProgress<BenchmarkProgress>? progress, int steps)

@@ -235,7 +235,58 @@ public sealed class HashChainedBackend : ILedgerBackend
     /// hash chain, and compares the newest block hash with the published anchor. "Detected" means
     /// any of these recomputations disagrees with what is stored or published.
     /// </summary>
-    public async Task<TamperCheck> DetectTamperingAsync(CancellationToken cancellationToken)
+    public Task<TamperCheck> DetectTamperingAsync(CancellationToken cancellationToken) => CheckAsync(_lastBlockHash, cancellationToken);
+
+    /// <summary>The same walk as <see cref="DetectTamperingAsync"/> without the published anchor: what the hash chain alone can tell.</summary>
+    public Task<TamperCheck> CheckHashChainAsync(CancellationToken cancellationToken) => CheckAsync(null, cancellationToken);
+
+    /// <summary>The newest block hash stored in the database (hex; zeros before the first block), whatever was published.</summary>
+    public async Task<string> ReadStoredHeadAsync(CancellationToken cancellationToken) =>
+        (await _store.UseAsync(false, s => s.QueryAsync($"SELECT block_hash FROM {Blocks} ORDER BY block_no DESC LIMIT 1", r => Convert.ToHexStringLower((byte[])r.GetValue(0))), cancellationToken).ConfigureAwait(false))
+            .FirstOrDefault() ?? new string('0', 64);
+
+    /// <summary>
+    /// The insider attack: a database administrator changes the amount of <paramref name="id"/> and then recomputes every
+    /// content hash, previous-row and row hash, Merkle block root and block hash, so the table is consistent again. Only a
+    /// head published outside the database can tell. Returns the new stored head (hex).
+    /// </summary>
+    public async Task<string> RewriteHistoryAsync(string id, CancellationToken cancellationToken)
+    {
+        await TamperAsync(id, "amount_minor", cancellationToken).ConfigureAwait(false);
+        return await _store.UseAsync(true, async s =>
+        {
+            var rows = await s.QueryAsync($"SELECT seq, {RecordColumns.List} FROM {Rows} ORDER BY seq", r => (Seq: Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), Record: RecordColumns.Read(r, 1))).ConfigureAwait(false);
+            var blocks = await s.QueryAsync($"SELECT block_no, first_seq, last_seq FROM {Blocks} ORDER BY block_no", r => (No: Convert.ToInt64(r.GetValue(0), CultureInfo.InvariantCulture), First: Convert.ToInt64(r.GetValue(1), CultureInfo.InvariantCulture), Last: Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture))).ConfigureAwait(false);
+            var prev = new byte[32];
+            var contents = new Dictionary<long, byte[]>();
+            foreach (var (seq, record) in rows)
+            {
+                var content = record.ContentHash();
+                var rowHash = RowHash(prev, content);
+                await s.ExecuteAsync($"UPDATE {Rows} SET content_hash = @p0, prev_hash = @p1, row_hash = @p2 WHERE seq = @p3", content, prev, rowHash, seq).ConfigureAwait(false);
+                prev = rowHash;
+                contents[seq] = content;
+            }
+
+            var prevBlock = new byte[32];
+            foreach (var (no, first, last) in blocks)
+            {
+                var leaves = new List<byte[]>();
+                for (var seq = first; seq <= last; seq++)
+                {
+                    leaves.Add(contents[seq]);
+                }
+
+                var header = new Header(no, first, last, MerkleTree.Root(leaves), prevBlock);
+                prevBlock = header.Hash();
+                await s.ExecuteAsync($"UPDATE {Blocks} SET merkle_root = @p0, prev_block_hash = @p1, block_hash = @p2 WHERE block_no = @p3", header.MerkleRoot, header.PrevBlockHash, prevBlock, no).ConfigureAwait(false);
+            }
+
+            return Convert.ToHexStringLower(prevBlock);
+        }, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<TamperCheck> CheckAsync(byte[]? publishedHead, CancellationToken cancellationToken)
     {
         var headers = await _store.UseAsync(false, s => s.QueryAsync(
             $"SELECT block_no, first_seq, last_seq, merkle_root, prev_block_hash, block_hash FROM {Blocks} ORDER BY block_no",
@@ -317,7 +368,7 @@ public sealed class HashChainedBackend : ILedgerBackend
             return 0;
         }, cancellationToken).ConfigureAwait(false);
 
-        if (problem is null && !prevBlockHash.AsSpan().SequenceEqual(_lastBlockHash))
+        if (problem is null && publishedHead is not null && !prevBlockHash.AsSpan().SequenceEqual(publishedHead))
         {
             problem = "the newest block hash differs from the published anchor";
         }
@@ -328,7 +379,7 @@ public sealed class HashChainedBackend : ILedgerBackend
         }
 
         return problem is null
-            ? new TamperCheck(false, checkedRows, null, $"All {checkedRows} rows match their content hashes, hash links, {headers.Count} Merkle block roots and the published head {PublishedHead[..16]}...")
+            ? new TamperCheck(false, checkedRows, null, $"All {checkedRows} rows match their content hashes, hash links, {headers.Count} Merkle block roots" + (publishedHead is null ? " (no published head compared)" : $" and the published head {PublishedHead[..16]}..."))
             : new TamperCheck(true, checkedRows, firstBad, "Tampering detected: " + problem + ".");
     }
 

@@ -23,8 +23,11 @@ public static class FitAssessment
     private const string Prb = "Pedersen, Risius & Beck 2019";
     private const string Nist = "NIST IR 8202 (Yaga et al. 2018) §9";
 
-    /// <summary>Assesses <paramref name="answers"/> against the frameworks, then <paramref name="requirements"/> against <paramref name="measured"/> (optional).</summary>
-    public static FitRecommendation Assess(FitAnswers answers, FitRequirements? requirements = null, BenchmarkRun? measured = null)
+    /// <summary>
+    /// Assesses <paramref name="answers"/> against the frameworks, then <paramref name="requirements"/> against <paramref name="measured"/> (optional),
+    /// and cites <paramref name="writers"/> (optional), the measured writer concentration of <c>collab governance</c>: who holds the pen, against the answer on multiple writers.
+    /// </summary>
+    public static FitRecommendation Assess(FitAnswers answers, FitRequirements? requirements = null, BenchmarkRun? measured = null, IReadOnlyList<Governance.WriterConcentrationRow>? writers = null)
     {
         requirements ??= new FitRequirements();
         var a = Complete(answers);
@@ -58,6 +61,18 @@ public static class FitAssessment
                     "A tamper-evident audit trail is still wanted: a hash-chained ledger table with periodically published Merkle roots gives it without a blockchain.", true));
                 CheckLedgerDatabase(requirements, measured, reasons);
             }
+        }
+
+        foreach (var row in writers?.Where(w => w.Project == Governance.WriterConcentration.All && w.Action == Governance.WriterConcentration.All) ?? [])
+        {
+            var m = row.Metrics;
+            var finding = string.Create(CultureInfo.InvariantCulture, $"On the {row.Source}, {m.Writers} writer(s) made {m.Writes} writes: Nakamoto coefficient {m.NakamotoCoefficient}, HHI {m.Hhi:0} ({m.HhiBand}), Gini {m.Gini:0.00}; {m.TopWriter} made {m.TopShare:P0}.");
+            if (a.MultipleWriters == true && m.NakamotoCoefficient == 1)
+            {
+                finding += " The answers say several parties write, but one of them alone makes more than half of the writes: shared control of the record would be nominal unless the others' writes grow.";
+            }
+
+            reasons.Add(new FitReason("measured: writer concentration (HHI bands: US DOJ & FTC Horizontal Merger Guidelines 2010, §5.3)", "Who holds the pen?", finding, false));
         }
 
         var decisive = reasons.FirstOrDefault(r => r.Decisive);
@@ -297,7 +312,7 @@ public static class FitAssessment
             }
             else
             {
-                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable?", "Keep personal data off-chain and write only salted hashes, so erasing the off-chain data honours the right to erasure.", false));
+                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable?", "Keep personal data off-chain and write only salted hashes, so erasing the off-chain data honours the right to erasure: `collab anchor` puts only a Merkle root of pseudonymised, salted records on chain, and erasing a record deletes it and its salt off chain, after which its proofs answer 'erased' and the chain keeps only the root.", false));
             }
         }
 

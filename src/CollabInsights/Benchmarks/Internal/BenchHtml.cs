@@ -50,7 +50,7 @@ internal static class BenchHtml
 
         report.AddHeading("Tampering");
         report.AddMarkdown("One record's amount was changed directly in storage (raw SQL on the tables; a raw storage write on the chain), then the backend's own check ran. **Plain tables keep no integrity evidence and cannot detect the change.**");
-        report.AddTable(run.Results.Where(r => r.Workload == "tamper").Select(r => new { r.Backend, r.N, Detected = r.TamperDetected == true ? "yes" : "no", Explanation = r.Note ?? "" }), previewRows: 1000);
+        report.AddTable(run.Results.Where(r => r.Workload is "tamper" or "tamper-insider").Select(r => new { r.Backend, r.Workload, r.N, Detected = r.TamperDetected == true ? "yes" : "no", Explanation = r.Note ?? "" }), previewRows: 1000);
 
         report.AddHeading("Charts (log axes)");
         foreach (var (title, workload, value, unit) in Charts)

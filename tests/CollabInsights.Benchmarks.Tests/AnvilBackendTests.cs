@@ -65,7 +65,11 @@ public sealed class AnvilBackendTests
         Assert.Equal(6, write.Succeeded);
         Assert.StartsWith("6 transactions of one record each sent back to back", write.Note, StringComparison.Ordinal); // not "records per transaction"
         Assert.True(write.Latency.P50Ms is > 50 and < 5000, write.Latency.P50Ms.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        Assert.True(write.ConfirmationLatency!.P50Ms > write.Latency.P50Ms);
+        // A transaction is confirmed (depth 1) when the block after its own is seen; blocks come every second, so
+        // confirmation takes at least about a second after submission, whatever the machine's load does to receipt
+        // polling (comparing with the batch latency failed under load: the batch waits for its slowest receipt poll).
+        Assert.True(write.ConfirmationLatency!.P50Ms >= 900, write.ConfirmationLatency.P50Ms.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(6, write.ConfirmationLatency.Count);
         Assert.True(write.GasPerRecord > 21_000);
         Assert.True(write.CostPerRecordUsd > 0);
         Assert.Contains("2 of 2 proofs verified", run.Results.Single(r => r.Workload == "audit-proof").Note, StringComparison.Ordinal);

@@ -6,7 +6,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 APT_PACKAGES=(postgresql postgresql-contrib chromium jupyter-nbconvert jupyter-client python3-nbclient python3-jupyter-client
-  python3-nbformat python3-ipykernel python3-pandas python3-sklearn python3-lxml)
+  python3-nbformat python3-ipykernel python3-pandas python3-sklearn python3-lxml jupyter-notebook)
 
 log() { printf '\033[1;34m[bootstrap]\033[0m %s\n' "$*" >&2; }
 
@@ -28,7 +28,7 @@ command -v dotnet >/dev/null || { echo "The .NET SDK 10 is required: see environ
 stamp="node_modules/.collab-lock.sha256"
 want="$(sha256sum package-lock.json | cut -d' ' -f1)"
 if [[ ! -x node_modules/.bin/anvil || ! -f "$stamp" || "$(cat "$stamp")" != "$want" ]]; then
-  log "installing pinned npm tools (anvil, cast, solc, ethers, viem)"
+  log "installing pinned npm tools (anvil, cast, solc, ethers, viem, puppeteer-core)"
   npm ci --no-audit --no-fund --loglevel=error
   echo "$want" > "$stamp"
 fi

@@ -24,5 +24,10 @@ public sealed class BenchTests
         Assert.True(result["engineTrivialCellMedianMs"]!.GetValue<double>() > 0);
         Assert.Equal(3, result["cells"]!.GetValue<int>());
         Assert.True(result["notebooks"]!["polyglot.ipynb"]!.GetValue<double>() > 0);
+        var peer = result["dotNetInteractive"]!; // .NET Interactive's CSharpKernel, measured in the same run
+        Assert.StartsWith("Microsoft.DotNet.Interactive.CSharp CSharpKernel", peer["kernel"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(peer["readyMs"]!.GetValue<double>() > 0);
+        Assert.True(peer["trivialCellMedianMs"]!.GetValue<double>() > 0);
+        Assert.Contains(".NET Interactive CSharpKernel: ready", output.ToString(), StringComparison.Ordinal);
     }
 }

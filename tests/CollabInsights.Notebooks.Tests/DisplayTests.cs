@@ -58,13 +58,16 @@ public sealed class DisplayTests
     }
 
     [Fact]
-    public async Task Other_values_are_plain_text_and_html_escaping_applies_only_to_html()
+    public async Task Other_values_follow_dotnet_interactive_formatting_with_text_plain_always_added()
     {
         using var session = new CSharpSession();
         var result = await session.ExecuteAsync("display(\"<b>bold</b>\"); display(1.5); display(null); new { A = 1 }", cancellationToken: Ct);
         var bundles = result.Outputs.Select(o => o switch { DisplayDataOutput d => d.Data, ExecuteResultOutput r => r.Data, _ => throw new InvalidOperationException() }).ToList();
-        Assert.Equal(["<b>bold</b>", "1.5", "null", "{ A = 1 }"], bundles.Select(b => b.PlainText));
-        Assert.All(bundles, b => Assert.Null(b.Html));
+        Assert.Equal(["<b>bold</b>", "1.5", "<null>"], bundles.Take(3).Select(b => b.PlainText));
+        Assert.EndsWith("A: 1", bundles[3].PlainText, StringComparison.Ordinal);
+        Assert.Null(bundles[0].Html); // strings are text/plain only, so markup in them is never rendered
+        Assert.Contains("<pre>1.5</pre>", bundles[1].Html, StringComparison.Ordinal);
+        Assert.Contains("dni-treeview", bundles[3].Html, StringComparison.Ordinal);
     }
 
     [Fact]

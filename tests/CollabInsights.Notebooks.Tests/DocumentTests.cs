@@ -110,6 +110,16 @@ public sealed class DocumentTests
     }
 
     [Fact]
+    public void Unknown_magic_is_refused_naming_the_cell_line_and_what_is_supported()
+    {
+        var e = Assert.Throws<CollabInsightsException>(() => Internal.CellSource.Parse("var a = 1;\n#!frobnicate", "csharp", "cell 7"));
+        Assert.Contains("cell 7, line 2", e.Message, StringComparison.Ordinal);
+        Assert.Contains("'#!frobnicate'", e.Message, StringComparison.Ordinal);
+        Assert.Contains("#!html", e.Message, StringComparison.Ordinal);
+        Assert.Contains("#!whos", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Csharp_magic_line_is_removed_keeping_line_numbers()
     {
         var code = Internal.CellSource.Strip("#!csharp\nvar a = 1;", "csharp", "cell 1");

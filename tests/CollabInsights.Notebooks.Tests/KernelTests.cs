@@ -30,6 +30,17 @@ public sealed class KernelTests
         var display = r["display"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "display_data")!;
         Assert.Contains("&lt;b&gt;a&lt;/b&gt;", display["content"]!["data"]!["text/html"]!.GetValue<string>(), StringComparison.Ordinal);
 
+        // display(x).Update(y) goes on the wire as update_display_data with the display_id of the first display_data.
+        var shown = r["update"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "display_data")!["content"]!;
+        var updated = r["update"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "update_display_data")!["content"]!;
+        var later = r["later_update"]!["outputs"]!.AsArray().Single(o => o!["type"]!.GetValue<string>() == "update_display_data")!["content"]!;
+        var id = shown["transient"]!["display_id"]!.GetValue<string>();
+        Assert.Equal("first", shown["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("second", updated["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal("third", later["data"]!["text/plain"]!.GetValue<string>());
+        Assert.Equal(id, updated["transient"]!["display_id"]!.GetValue<string>());
+        Assert.Equal(id, later["transient"]!["display_id"]!.GetValue<string>());
+
         var error = r["error"]!;
         Assert.Equal("error", error["reply"]!["status"]!.GetValue<string>());
         Assert.Contains("line 2", error["reply"]!["evalue"]!.GetValue<string>(), StringComparison.Ordinal);

@@ -1,24 +1,26 @@
 using System.CommandLine;
 using System.Globalization;
+using CollabInsights.Notebooks.Documents;
 using CollabInsights.Notebooks.Execution;
 using CollabInsights.Notebooks.Reporting;
 
 namespace CollabInsights.Cli.Commands;
 
-/// <summary><c>collab notebook run|bench</c>: headless notebook execution and its benchmark.</summary>
+/// <summary><c>collab notebook run|convert|bench</c>: headless notebook execution, .dib conversion and the benchmark.</summary>
 internal static class NotebookCommand
 {
     public static Command Create()
     {
         var command = new Command("notebook", "Run C# notebooks headlessly (the same engine as the Jupyter kernel).");
         command.Subcommands.Add(CreateRun());
+        command.Subcommands.Add(NotebookConvertCommand.Create());
         command.Subcommands.Add(NotebookBenchCommand.Create());
         return command;
     }
 
     private static Command CreateRun()
     {
-        var path = new Argument<string>("notebook") { Description = "A .ipynb file, or a folder: all its notebooks run in name order." };
+        var path = new Argument<string>("notebook") { Description = "A .ipynb or .dib file, or a folder: all its notebooks run in name order." };
         var outOption = new Option<string?>("--out") { Description = "Where to write the executed notebook (a folder when running a folder)." };
         var htmlOption = new Option<string?>("--html") { Description = "Where to write the self-contained HTML report (a folder when running a folder)." };
         var paramOption = new Option<string[]>("--param", "-p") { Description = "Parameter name=value injected after the cell tagged 'parameters' (repeatable).", AllowMultipleArgumentsPerToken = false };
@@ -49,11 +51,11 @@ internal static class NotebookCommand
     {
         var isDirectory = Directory.Exists(input);
         var notebooks = isDirectory
-            ? Directory.GetFiles(input, "*.ipynb").Where(f => !f.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()
-            : File.Exists(input) ? [input] : throw new CollabInsightsException($"Notebook {input} was not found. Give a .ipynb file or a folder of notebooks.");
+            ? Directory.GetFiles(input, "*.ipynb").Concat(Directory.GetFiles(input, "*" + DibConverter.Extension)).Where(f => !f.Contains(".ipynb_checkpoints", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray()
+            : File.Exists(input) ? [input] : throw new CollabInsightsException($"Notebook {input} was not found. Give a .ipynb or .dib file or a folder of notebooks.");
         if (notebooks.Length == 0)
         {
-            throw new CollabInsightsException($"No .ipynb files in {input}.");
+            throw new CollabInsightsException($"No .ipynb or .dib files in {input}.");
         }
 
         var failed = 0;
@@ -66,7 +68,7 @@ internal static class NotebookCommand
             var htmlFile = htmlPath is null ? null : isDirectory ? Path.Combine(htmlPath, name + ".html") : htmlPath;
             if (outFile is not null)
             {
-                result.Notebook.Save(outFile);
+                DibConverter.Save(result.Notebook, outFile);
             }
 
             if (htmlFile is not null)

@@ -6,8 +6,16 @@ namespace CollabInsights.Notebooks.Display;
 /// </summary>
 public sealed class DisplayContext
 {
+    private static volatile DisplayContext? current;
+    private static readonly DisplayContext Fallback = new();
     private readonly HashSet<string> embedded = new(StringComparer.Ordinal);
     private int nextId;
+
+    /// <summary>
+    /// The context of the document whose cell is running (cells of a process run one at a time), else a shared one.
+    /// The kit's formatters, which are registered process-wide in .NET Interactive's <c>Formatter</c>, read it.
+    /// </summary>
+    public static DisplayContext Current => current ?? Fallback;
 
     /// <summary>Rows shown in a table preview before the "N more rows" line. Default 20.</summary>
     public int MaxRows { get; init; } = 20;
@@ -20,4 +28,12 @@ public sealed class DisplayContext
 
     /// <summary>Returns true the first time <paramref name="key"/> is claimed in this document, false afterwards.</summary>
     public bool ClaimOnce(string key) => EmbedScripts && embedded.Add(key);
+
+    /// <summary>Makes <paramref name="context"/> the current one (null: none) and returns the previous.</summary>
+    internal static DisplayContext? Enter(DisplayContext? context)
+    {
+        var previous = current;
+        current = context;
+        return previous;
+    }
 }

@@ -1,3 +1,5 @@
+using Microsoft.DotNet.Interactive.Formatting;
+
 namespace CollabInsights.Notebooks.Display;
 
 /// <summary>
@@ -28,5 +30,20 @@ public sealed class MimeBundle
     {
         data[mimeType] = content;
         return this;
+    }
+
+    /// <summary>A bundle of .NET Interactive formatted values; <c>text/plain</c> is added from <paramref name="value"/> when they lack it.</summary>
+    public static MimeBundle FromFormattedValues(object? value, IEnumerable<FormattedValue> values)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        var list = values.ToList();
+        var plain = list.FirstOrDefault(v => v.MimeType == PlainTextFormatter.MimeType)?.Value ?? DisplayFormatterRegistry.PlainText(value);
+        var bundle = new MimeBundle(plain);
+        foreach (var v in list.Where(v => v.MimeType != PlainTextFormatter.MimeType))
+        {
+            bundle.With(v.MimeType, v.Value);
+        }
+
+        return bundle;
     }
 }

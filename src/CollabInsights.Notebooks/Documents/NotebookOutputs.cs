@@ -22,6 +22,12 @@ public static class NotebookOutputs
             ["data"] = BundleJson(d.Data, multiline: true),
             ["metadata"] = new JsonObject(),
         },
+        UpdateDisplayDataOutput u => new JsonObject
+        {
+            ["output_type"] = "display_data",
+            ["data"] = BundleJson(u.Data, multiline: true),
+            ["metadata"] = new JsonObject(),
+        },
         ExecuteResultOutput r => new JsonObject
         {
             ["output_type"] = "execute_result",
@@ -38,6 +44,38 @@ public static class NotebookOutputs
         },
         _ => throw new ArgumentOutOfRangeException(nameof(output), output.GetType().Name, "Unknown output kind."),
     };
+
+    /// <summary>
+    /// Appends a cell's outputs to <paramref name="outputs"/> as nbformat JSON. A display with an id is remembered in
+    /// <paramref name="displays"/>; an update replaces that earlier output in place (in this cell or an earlier one),
+    /// as Jupyter front ends do with update_display_data; nbformat keeps no display ids.
+    /// </summary>
+    public static void AppendTo(List<JsonObject> outputs, IEnumerable<CellOutput> cellOutputs, IDictionary<string, JsonObject> displays)
+    {
+        ArgumentNullException.ThrowIfNull(outputs);
+        ArgumentNullException.ThrowIfNull(cellOutputs);
+        ArgumentNullException.ThrowIfNull(displays);
+        foreach (var output in cellOutputs)
+        {
+            if (output is UpdateDisplayDataOutput update)
+            {
+                if (displays.TryGetValue(update.DisplayId, out var shown))
+                {
+                    shown["data"] = BundleJson(update.Data, multiline: true);
+                }
+
+                continue;
+            }
+
+            var json = ToJson(output);
+            if (output is DisplayDataOutput { DisplayId: { } id })
+            {
+                displays[id] = json;
+            }
+
+            outputs.Add(json);
+        }
+    }
 
     /// <summary>A MIME bundle as a JSON object: MIME type to text (as a list of lines in notebooks, a string in messages).</summary>
     public static JsonObject BundleJson(MimeBundle bundle, bool multiline)

@@ -3,12 +3,14 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
 using CollabInsights.Notebooks.Display;
+using CollabInsights.Notebooks.Display.Internal;
 using CollabInsights.Notebooks.Internal;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Scripting;
 using Microsoft.CodeAnalysis.Scripting;
 using Microsoft.CodeAnalysis.Scripting.Hosting;
+using Microsoft.DotNet.Interactive.Formatting;
 
 namespace CollabInsights.Notebooks.Execution;
 
@@ -33,6 +35,7 @@ public sealed partial class CSharpSession : IDisposable
     private readonly DisplayFormatterRegistry formatters;
     private readonly DisplayContext displayContext;
     private readonly NotebookGlobals globals;
+    private readonly DisplayTracker displays = new();
     private readonly InteractiveAssemblyLoader loader = new();
     private readonly Lazy<ScriptOptions> lazyScriptOptions;
     private readonly Lazy<ScriptOptions> lazyFullScriptOptions;
@@ -63,6 +66,7 @@ public sealed partial class CSharpSession : IDisposable
         lazyScriptOptions = new(() => Options(ScriptEnvironment.CoreReferences));
         lazyFullScriptOptions = new(() => Options(ScriptEnvironment.References));
         ConsoleRouter.Install();
+        DisplayRouter.Install();
     }
 
     /// <summary>The number of cells run so far (also the execution count of the last one).</summary>
@@ -90,10 +94,14 @@ public sealed partial class CSharpSession : IDisposable
     /// <param name="cellName">How errors name the cell, e.g. "cell 3"; default "cell N" with N the execution count.</param>
     /// <param name="observer">Receives outputs as they are produced; may be null.</param>
     /// <param name="cancellationToken">Cancels (interrupts) the cell.</param>
-    public async Task<CellExecution> ExecuteAsync(string code, string? cellName = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
+    public Task<CellExecution> ExecuteAsync(string code, string? cellName = null, IExecutionObserver? observer = null, CancellationToken cancellationToken = default)
     {
         var count = Interlocked.Increment(ref executionCount);
-        cellName ??= $"cell {count}";
+        return ExecuteCoreAsync(code, cellName ?? $"cell {count}", count, observer, cancellationToken);
+    }
+
+    private async Task<CellExecution> ExecuteCoreAsync(string code, string cellName, int count, IExecutionObserver? observer, CancellationToken cancellationToken)
+    {
         var stopwatch = Stopwatch.StartNew();
         using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         running = cts; // an interrupt while the cell waits for its turn cancels it too
@@ -110,14 +118,17 @@ public sealed partial class CSharpSession : IDisposable
 
         // Everything after the gate is taken runs inside the try, so the gate is always given back: a throw here
         // (e.g. the process's current directory was deleted) used to leave every later cell of the process waiting.
-        var sink = new ExecutionSink(observer);
+        var sink = new ExecutionSink(observer, displays, Display);
         string? previousDirectory = null;
+        DisplayContext? previousDisplay = null;
         ErrorOutput? error = null;
         try
         {
             previousDirectory = CurrentDirectoryOrNull();
             ScriptInterrupt.Reset();
             ExecutionSink.Current = sink;
+            previousDisplay = DisplayContext.Enter(displayContext);
+            KitFormatters.EnsureRegistered();
             Directory.SetCurrentDirectory(WorkingDirectory);
             error = await RunAsync(code, cellName, count, sink, cts).ConfigureAwait(false);
         }
@@ -141,6 +152,7 @@ public sealed partial class CSharpSession : IDisposable
                 running = null;
                 cts.Cancel(); // ends the cell's time-limit task, which otherwise waits forever when there is no limit
                 ExecutionSink.Current = null;
+                DisplayContext.Enter(previousDisplay);
                 if (previousDirectory is not null)
                 {
                     TryRestoreDirectory(previousDirectory);
@@ -191,22 +203,24 @@ public sealed partial class CSharpSession : IDisposable
     /// <inheritdoc />
     public void Dispose() => loader.Dispose();
 
-    internal void Display(object? value)
+    /// <summary>
+    /// Shows <paramref name="value"/> as an output of the running cell and returns .NET Interactive's handle to it:
+    /// <c>Update(y)</c> on the handle replaces that output (update_display_data with the same display id).
+    /// </summary>
+    internal DisplayedValue Display(object? value, string[] mimeTypes)
     {
-        var sink = ExecutionSink.Current;
-        if (sink is null)
-        {
-            return;
-        }
-
-        sink.Add(new DisplayDataOutput(FormatSafely(value)));
+        var bundle = FormatSafely(value, mimeTypes);
+        var handle = new DisplayedValue(value, bundle.Data.Select(d => new FormattedValue(d.Key, d.Value)).ToList());
+        displays.Shown(handle.DisplayId, claimed: true);
+        ExecutionSink.Current?.Add(new DisplayDataOutput(bundle) { DisplayId = handle.DisplayId });
+        return handle;
     }
 
-    private MimeBundle FormatSafely(object? value)
+    private MimeBundle FormatSafely(object? value, params string[] mimeTypes)
     {
         try
         {
-            return formatters.Format(value, displayContext);
+            return formatters.Format(value, displayContext, mimeTypes);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -322,7 +336,8 @@ public sealed partial class CSharpSession : IDisposable
             return Stopped(cellName, stopReason);
         }
 
-        if (hasResult && result.ReturnValue is { } value)
+        // As in .NET Interactive, a cell ending in display(x) shows x once, not also the handle display returns.
+        if (hasResult && result.ReturnValue is { } value and not DisplayedValue)
         {
             sink.Add(new ExecuteResultOutput(count, FormatSafely(value)));
         }

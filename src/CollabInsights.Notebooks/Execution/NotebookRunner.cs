@@ -21,7 +21,7 @@ public static class NotebookRunner
     /// <summary>Loads, parameterises and runs the notebook at <paramref name="path"/>; cells run in its folder unless options say otherwise.</summary>
     public static Task<NotebookRunResult> RunFileAsync(string path, NotebookRunOptions? options = null, CancellationToken cancellationToken = default)
     {
-        var notebook = NotebookDocument.Load(path);
+        var notebook = DibConverter.Load(path);
         options ??= new NotebookRunOptions();
         if (options.WorkingDirectory is null)
         {
@@ -46,6 +46,8 @@ public static class NotebookRunner
             cell.ExecutionCount = null;
         }
 
+        // Formatter registrations are process-wide: a notebook starts from the defaults, whatever ran before it here.
+        Microsoft.DotNet.Interactive.Formatting.Formatter.ResetToDefault();
         var failures = new List<(int, ErrorOutput)>();
         var times = new List<TimeSpan>();
         using var session = new CSharpSession(new CSharpSessionOptions
@@ -54,6 +56,7 @@ public static class NotebookRunner
             CellTimeout = options.CellTimeout,
         });
         var count = 0;
+        var displays = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
         for (var i = 0; i < notebook.Cells.Count; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -64,29 +67,10 @@ public static class NotebookRunner
             }
 
             var name = CellSource.Describe(cell, i);
-            string code;
-            try
-            {
-                code = CellSource.GetCSharp(notebook, cell, i);
-            }
-            catch (CollabInsightsException e)
-            {
-                var error = new ErrorOutput("UnsupportedCellLanguage", e.Message, [e.Message]);
-                cell.Outputs.Add(NotebookOutputs.ToJson(error));
-                failures.Add((i + 1, error));
-                options.Progress?.Report($"{name}: {e.Message}");
-                if (!options.AllowErrors)
-                {
-                    break;
-                }
-
-                continue;
-            }
-
-            var result = await session.ExecuteAsync(code, name, null, cancellationToken).ConfigureAwait(false);
+            var result = await session.ExecuteCellAsync(cell.Source, CellSource.Language(notebook, cell), name, null, cancellationToken).ConfigureAwait(false);
             count = result.ExecutionCount;
             cell.ExecutionCount = count;
-            cell.Outputs.AddRange(result.Outputs.Select(NotebookOutputs.ToJson));
+            NotebookOutputs.AppendTo(cell.Outputs, result.Outputs, displays);
             times.Add(result.Elapsed);
             options.Progress?.Report($"{name}: {(result.Succeeded ? "ok" : result.Error!.Name)} in {result.Elapsed.TotalMilliseconds:F0} ms");
             if (!result.Succeeded)

@@ -18,9 +18,11 @@ internal sealed class ExecutionSink : IDisposable
     private readonly Timer timer;
     private string pendingName = "stdout";
 
-    public ExecutionSink(IExecutionObserver? observer)
+    public ExecutionSink(IExecutionObserver? observer, DisplayTracker? displays = null, Func<object?, string[], Microsoft.DotNet.Interactive.Formatting.DisplayedValue>? display = null)
     {
         this.observer = observer;
+        Displays = displays;
+        Display = display;
         timer = new Timer(_ => Flush(), null, 100, 100);
     }
 
@@ -30,6 +32,12 @@ internal sealed class ExecutionSink : IDisposable
         get => current;
         set => current = value;
     }
+
+    /// <summary>The display ids of the running session.</summary>
+    public DisplayTracker? Displays { get; }
+
+    /// <summary>The running session's <c>display(value, mimeTypes)</c>.</summary>
+    public Func<object?, string[], Microsoft.DotNet.Interactive.Formatting.DisplayedValue>? Display { get; }
 
     public void Write(string stream, string text)
     {

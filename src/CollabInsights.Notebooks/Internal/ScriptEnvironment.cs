@@ -24,6 +24,7 @@ internal static class ScriptEnvironment
     [
         "System", "System.Collections.Generic", "System.Globalization", "System.IO", "System.Linq", "System.Text",
         "System.Threading", "System.Threading.Tasks", "Microsoft.Data.Analysis", "Plotly.NET.CSharp",
+        "Microsoft.DotNet.Interactive.Formatting", "Microsoft.DotNet.Interactive.Formatting.PocketViewTags",
     ];
 
     /// <summary>Every managed assembly the runtime can load (trusted platform assemblies: the framework, the CollabInsights library and its packages).</summary>

@@ -258,28 +258,8 @@ public sealed class JupyterKernel : IDisposable
             Publish("execute_input", new JsonObject { ["code"] = code, ["execution_count"] = count }, request);
         }
 
-        string? magicError = null;
-        try
-        {
-            code = CollabInsights.Notebooks.Internal.CellSource.Strip(code, "csharp", $"In [{count}]");
-        }
-        catch (CollabInsightsException e)
-        {
-            magicError = e.Message;
-        }
-
         var observer = new IOPubObserver(this, request, silent);
-        CellExecution result;
-        if (magicError is not null)
-        {
-            var error = new ErrorOutput("UnsupportedCellLanguage", magicError, [magicError]);
-            observer.OnOutput(error);
-            result = new CellExecution(count, [error], error, TimeSpan.Zero);
-        }
-        else
-        {
-            result = await session.ExecuteAsync(code, $"In [{count}]", observer, CancellationToken.None).ConfigureAwait(false);
-        }
+        var result = await session.ExecuteCellAsync(code, "csharp", $"In [{count}]", observer, CancellationToken.None).ConfigureAwait(false);
 
         var content = result.Error is { } err
             ? new JsonObject
@@ -335,6 +315,8 @@ public sealed class JupyterKernel : IDisposable
 
     private sealed class IOPubObserver(JupyterKernel kernel, JupyterMessage request, bool silent) : IExecutionObserver
     {
+        private static JsonObject Transient(string? displayId) => displayId is null ? [] : new JsonObject { ["display_id"] = displayId };
+
         public void OnOutput(CellOutput output)
         {
             if (silent)
@@ -348,7 +330,10 @@ public sealed class JupyterKernel : IDisposable
                     kernel.Publish("stream", new JsonObject { ["name"] = s.Name, ["text"] = s.Text }, request);
                     break;
                 case DisplayDataOutput d:
-                    kernel.Publish("display_data", new JsonObject { ["data"] = NotebookOutputs.BundleJson(d.Data, multiline: false), ["metadata"] = new JsonObject(), ["transient"] = new JsonObject() }, request);
+                    kernel.Publish("display_data", new JsonObject { ["data"] = NotebookOutputs.BundleJson(d.Data, multiline: false), ["metadata"] = new JsonObject(), ["transient"] = Transient(d.DisplayId) }, request);
+                    break;
+                case UpdateDisplayDataOutput u:
+                    kernel.Publish("update_display_data", new JsonObject { ["data"] = NotebookOutputs.BundleJson(u.Data, multiline: false), ["metadata"] = new JsonObject(), ["transient"] = Transient(u.DisplayId) }, request);
                     break;
                 case ExecuteResultOutput r:
                     kernel.Publish("execute_result", new JsonObject { ["execution_count"] = r.ExecutionCount, ["data"] = NotebookOutputs.BundleJson(r.Data, multiline: false), ["metadata"] = new JsonObject() }, request);

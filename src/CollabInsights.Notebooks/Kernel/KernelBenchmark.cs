@@ -17,8 +17,12 @@ namespace CollabInsights.Notebooks.Kernel;
 /// </summary>
 public static class KernelBenchmark
 {
-    /// <summary>Runs the benchmark. <paramref name="collabAssembly"/> is the collab.dll to start; <paramref name="notebookFolder"/> may be null.</summary>
-    public static async Task<KernelBenchmarkResult> RunAsync(string collabAssembly, int cells, string? notebookFolder, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Runs the benchmark. <paramref name="collabAssembly"/> is the collab.dll to start; <paramref name="notebookFolder"/> may be null;
+    /// <paramref name="harnessAssembly"/> (the CollabInsights.Notebooks.Harness.dll hosting .NET Interactive's CSharpKernel) is timed
+    /// the same way in the same run when given.
+    /// </summary>
+    public static async Task<KernelBenchmarkResult> RunAsync(string collabAssembly, int cells, string? notebookFolder, CancellationToken cancellationToken = default, string? harnessAssembly = null)
     {
         var dir = Path.Combine(Path.GetTempPath(), "collab-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(dir);
@@ -93,6 +97,7 @@ public static class KernelBenchmark
             }
 
             var engine = await EngineTrivialCellsAsync(cells, cancellationToken).ConfigureAwait(false);
+            var peer = harnessAssembly is null ? null : await PeerAsync(harnessAssembly, cells, cancellationToken).ConfigureAwait(false);
             var notebooks = new SortedDictionary<string, double>(StringComparer.Ordinal);
             var all = Stopwatch.StartNew();
             if (notebookFolder is not null && Directory.Exists(notebookFolder))
@@ -115,7 +120,7 @@ public static class KernelBenchmark
                 Math.Round(engine, 2),
                 cells,
                 notebooks,
-                Math.Round(all.Elapsed.TotalSeconds, 3));
+                Math.Round(all.Elapsed.TotalSeconds, 3)) { DotNetInteractive = peer };
         }
         finally
         {
@@ -133,6 +138,61 @@ public static class KernelBenchmark
                 // Temporary folder; left behind if locked.
             }
         }
+    }
+
+    /// <summary>
+    /// The harness next to a built collab.dll: <c>src/CollabInsights.Notebooks.Harness/bin/CONFIG/TFM/</c> in the repository
+    /// that holds it (found by walking up to CollabInsights.sln), CONFIG and TFM taken from collab.dll's own path; else null.
+    /// </summary>
+    public static string? FindHarness(string collabAssembly)
+    {
+        var dir = new DirectoryInfo(Path.GetDirectoryName(Path.GetFullPath(collabAssembly))!);
+        var tfm = dir.Name;
+        var config = dir.Parent?.Name ?? "Release";
+        for (var d = dir; d is not null; d = d.Parent)
+        {
+            if (File.Exists(Path.Combine(d.FullName, "CollabInsights.sln")))
+            {
+                var path = Path.Combine(d.FullName, "src", "CollabInsights.Notebooks.Harness", "bin", config, tfm, "CollabInsights.Notebooks.Harness.dll");
+                return File.Exists(path) ? path : null;
+            }
+        }
+
+        return null;
+    }
+
+    private static async Task<PeerKernelResult> PeerAsync(string harnessAssembly, int cells, CancellationToken ct)
+    {
+        var start = new ProcessStartInfo(KernelSpecInstaller.DotnetHost()) { UseShellExecute = false, RedirectStandardError = true, RedirectStandardOutput = true };
+        start.ArgumentList.Add(harnessAssembly);
+        start.ArgumentList.Add(cells.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        using var process = Process.Start(start) ?? throw new CollabInsightsException($"Could not start the .NET Interactive harness {harnessAssembly}.");
+        var stdout = process.StandardOutput.ReadToEndAsync(ct);
+        var stderr = process.StandardError.ReadToEndAsync(ct);
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        limit.CancelAfter(TimeSpan.FromMinutes(10));
+        try
+        {
+            await process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new CollabInsightsException("The .NET Interactive harness did not finish within 10 minutes.");
+        }
+
+        if (process.ExitCode != 0)
+        {
+            throw new CollabInsightsException($"The .NET Interactive harness failed (exit {process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+        }
+
+        var json = JsonNode.Parse(await stdout.ConfigureAwait(false))!;
+        return new PeerKernelResult(
+            json["kernel"]!.GetValue<string>(),
+            json["readyMs"]!.GetValue<double>(),
+            json["firstCellMs"]!.GetValue<double>(),
+            json["trivialCellMedianMs"]!.GetValue<double>(),
+            json["trivialCellP95Ms"]!.GetValue<double>());
     }
 
     private static async Task<double> EngineTrivialCellsAsync(int cells, CancellationToken ct)

@@ -17,4 +17,8 @@ public sealed record KernelBenchmarkResult(
     double EngineTrivialCellMedianMs,
     int Cells,
     IReadOnlyDictionary<string, double> Notebooks,
-    double AllNotebooksSeconds);
+    double AllNotebooksSeconds)
+{
+    /// <summary>The same figures for .NET Interactive's CSharpKernel, measured in the same run; null when not measured.</summary>
+    public PeerKernelResult? DotNetInteractive { get; init; }
+}

@@ -24,7 +24,7 @@ def run(kc, code, timeout=60):
         t = msg["msg_type"]
         if t == "status" and msg["content"]["execution_state"] == "idle":
             break
-        if t in ("stream", "display_data", "execute_result", "error", "execute_input"):
+        if t in ("stream", "display_data", "update_display_data", "execute_result", "error", "execute_input"):
             outputs.append({"type": t, "content": msg["content"]})
     reply = kc.get_shell_msg(timeout=timeout)
     return {"reply": reply["content"], "outputs": outputs}
@@ -47,6 +47,8 @@ def main():
         result["kernel_info"] = info["content"]
         result["state"] = [run(kc, 'var x = 41;\nConsole.WriteLine("hello");'), run(kc, "x + 1")]
         result["display"] = run(kc, 'display(new[] { new { Name = "<b>a</b>", Value = 1 } });')
+        result["update"] = run(kc, 'var shown = display("first");\nshown.Update("second");')
+        result["later_update"] = run(kc, 'shown.Update("third");')
         result["error"] = run(kc, 'int y = 1;\nthrow new InvalidOperationException("boom");')
         result["is_complete"] = [
             shell_reply(kc, kc.is_complete("var a = 1;")),

@@ -40,7 +40,8 @@ public sealed class BrowserTests
         var shots = Path.Combine(RepoPaths.Root, "out", "test-artefacts", "notebook-ui");
         Directory.CreateDirectory(shots);
         var names = notebooks.Select(Path.GetFileName).Append("dotnet-interactive.ipynb").ToList();
-        var run = ExternalTools.Run("/usr/bin/node", [ExternalTools.TestFile("browser", "notebook_ui.mjs"), dir, shots, .. names!],
+        var resultFile = Path.Combine(root, "notebook-ui.json");
+        var run = ExternalTools.Run("/usr/bin/node", [ExternalTools.TestFile("browser", "notebook_ui.mjs"), dir, shots, resultFile, .. names!],
             TimeSpan.FromMinutes(40),
             new Dictionary<string, string>
             {
@@ -49,7 +50,7 @@ public sealed class BrowserTests
                 ["COLLAB_REPO_ROOT"] = RepoPaths.Root,
             }, dir);
         Assert.True(run.ExitCode == 0, run.Output + run.Error);
-        var seen = JsonNode.Parse(run.Output)!["notebooks"]!;
+        var seen = JsonNode.Parse(await File.ReadAllTextAsync(resultFile, Ct))!["notebooks"]!;
         foreach (var name in names)
         {
             var nb = seen[name!]!;

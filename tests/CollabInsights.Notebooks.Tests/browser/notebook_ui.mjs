@@ -2,18 +2,19 @@
 // the system Chromium driven by puppeteer-core, and reports what an analyst would see: rendered tables, Plotly charts
 // drawn as SVG, outputs replaced in place by update_display_data, error outputs. One screenshot per notebook.
 //
-// Usage: node notebook_ui.mjs NOTEBOOK_DIR SCREENSHOT_DIR NAME.ipynb...   (JUPYTER_PATH must hold the collab-csharp kernelspec)
-// Prints one JSON object: { notebooks: { NAME: { ... } } }. The C# test asserts on it.
+// Usage: node notebook_ui.mjs NOTEBOOK_DIR SCREENSHOT_DIR RESULT.json NAME.ipynb...   (JUPYTER_PATH must hold the collab-csharp kernelspec)
+// Writes one JSON object to RESULT.json: { notebooks: { NAME: { ... } } }. The C# test asserts on it.
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { randomBytes } from 'node:crypto';
 import net from 'node:net';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const require = createRequire(path.join(process.env.COLLAB_REPO_ROOT ?? process.cwd(), 'package.json'));
 const puppeteer = require('puppeteer-core');
 
-const [notebookDir, shotDir, ...names] = process.argv.slice(2);
+const [notebookDir, shotDir, resultFile, ...names] = process.argv.slice(2);
 const chromium = process.env.CHROMIUM ?? '/usr/bin/chromium';
 
 function freePort() {
@@ -91,6 +92,14 @@ try {
       };
     });
     const shot = path.join(shotDir, name.replace(/\.ipynb$/, '.png'));
+    // The classic UI scrolls inside #site: let it grow so the screenshot holds the whole notebook.
+    const height = await page.evaluate(() => {
+      const site = document.querySelector('#site');
+      site.style.height = 'auto';
+      site.style.overflow = 'visible';
+      return Math.min(16000, document.querySelector('#notebook').scrollHeight + 200);
+    });
+    await page.setViewport({ width: 1280, height });
     await page.screenshot({ path: shot, fullPage: true });
     result.notebooks[name] = { ...seen, seconds: (Date.now() - started) / 1000, screenshot: shot, consoleErrors };
     await page.evaluate(() => Jupyter.notebook.kernel.kill());
@@ -103,5 +112,7 @@ try {
   if (browser) await browser.close();
   server.kill('SIGTERM');
 }
-console.log(JSON.stringify(result));
-process.exit(result.failure ? 1 : 0);
+// A file, not stdout: stdout to a pipe is cut when the process ends with writes still pending.
+writeFileSync(resultFile, JSON.stringify(result));
+if (result.failure) console.error(result.failure + '\n' + (result.serverLog ?? ''));
+process.exitCode = result.failure ? 1 : 0;

@@ -71,6 +71,34 @@ public class AnvilExtractionTests(AnvilFixture chain) : IClassFixture<AnvilFixtu
     }
 
     [Fact]
+    public async Task Extraction_through_a_nethereum_client_and_the_fault_injecting_proxy_equals_a_fault_free_run()
+    {
+        var clean = RepoPaths.NewTempDirectory();
+        await new LogExtractor(new RpcLogSource(chain.Anvil.Url), Options(clean, TableFormats.Csv)).RunAsync(null, Ct);
+        var expected = await ReadAllAsync(clean);
+
+        await using var proxy = new FaultProxy(chain.Anvil.Url, seed: 23)
+        {
+            RateLimitRate = 0.08,
+            ServerErrorRate = 0.06,
+            TimeoutRate = 0.03,
+            TruncateRate = 0.06,
+            MaxBlockRange = 8,
+        };
+
+        // A user's own Nethereum client (here a plain RpcClient): every call, eth_getLogs included, goes through it.
+        var client = new Nethereum.JsonRpc.Client.RpcClient(new Uri(proxy.Url));
+        var faulty = RepoPaths.NewTempDirectory();
+        var options = Options(faulty, TableFormats.Csv) with { InitialBlockRange = 64, MaxConcurrency = 4, RequestTimeout = TimeSpan.FromSeconds(2) };
+        var summary = await new LogExtractor(new RpcLogSource(new Nethereum.Web3.Web3(client)), options).RunAsync(null, Ct);
+
+        Assert.Equal(expected, await ReadAllAsync(faulty));
+        Assert.True(proxy.RateLimited > 0 && proxy.ServerErrors > 0 && proxy.Truncated > 0 && proxy.RangeErrors > 0,
+            $"faults: 429 {proxy.RateLimited}, 5xx {proxy.ServerErrors}, timeouts {proxy.Timeouts}, truncated {proxy.Truncated}, range {proxy.RangeErrors}");
+        Assert.True(summary.Retries > 0 && summary.RangeShrinks > 0 && summary.RateLimited > 0);
+    }
+
+    [Fact]
     public async Task Generic_abi_decoding_matches_ethers_for_overloads_anonymous_events_and_indexed_dynamic_types()
     {
         var dir = RepoPaths.NewTempDirectory();

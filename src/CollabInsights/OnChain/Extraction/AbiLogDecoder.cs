@@ -1,4 +1,5 @@
 using CollabInsights.OnChain.Abi;
+using CollabInsights.OnChain.Extraction.Internal;
 using CollabInsights.OnChain.Rpc;
 using Nethereum.Hex.HexConvertors.Extensions;
 
@@ -13,8 +14,8 @@ namespace CollabInsights.OnChain.Extraction;
 /// </summary>
 public sealed class AbiLogDecoder : ILogDecoder
 {
-    private readonly Dictionary<string, List<(AbiEvent Event, EventTable Table)>> _byTopic0 = new(StringComparer.OrdinalIgnoreCase);
-    private readonly List<(AbiEvent Event, EventTable Table)> _anonymous = [];
+    private readonly Dictionary<string, List<(AbiEvent Event, EventTable Table, StaticEventDecoder? Fast)>> _byTopic0 = new(StringComparer.OrdinalIgnoreCase);
+    private readonly List<(AbiEvent Event, EventTable Table, StaticEventDecoder? Fast)> _anonymous = [];
 
     /// <summary>Builds tables for <paramref name="events"/>; when <paramref name="onlyEvents"/> is given, only events with those names or signatures.</summary>
     public AbiLogDecoder(IEnumerable<AbiEvent> events, IReadOnlyCollection<string>? onlyEvents = null)
@@ -63,7 +64,7 @@ public sealed class AbiLogDecoder : ILogDecoder
             tables.Add(table);
             if (e.Anonymous)
             {
-                _anonymous.Add((e, table));
+                _anonymous.Add((e, table, StaticEventDecoder.TryCreate(e)));
             }
             else
             {
@@ -72,7 +73,7 @@ public sealed class AbiLogDecoder : ILogDecoder
                     _byTopic0[e.Topic0] = list = [];
                 }
 
-                list.Add((e, table));
+                list.Add((e, table, StaticEventDecoder.TryCreate(e)));
             }
         }
 
@@ -97,18 +98,18 @@ public sealed class AbiLogDecoder : ILogDecoder
         byte[]? data = null;
         if (log.Topics.Count > 0 && _byTopic0.TryGetValue(log.Topics[0], out var candidates))
         {
-            foreach (var (e, table) in candidates)
+            foreach (var (e, table, fast) in candidates)
             {
-                if (e.TopicCount == log.Topics.Count && TryDecode(e, table, log, ref data) is { } decoded)
+                if (e.TopicCount == log.Topics.Count && TryDecode(e, table, fast, log, ref data) is { } decoded)
                 {
                     return decoded;
                 }
             }
         }
 
-        foreach (var (e, table) in _anonymous)
+        foreach (var (e, table, fast) in _anonymous)
         {
-            if (e.TopicCount == log.Topics.Count && TryDecode(e, table, log, ref data) is { } decoded)
+            if (e.TopicCount == log.Topics.Count && TryDecode(e, table, fast, log, ref data) is { } decoded)
             {
                 return decoded;
             }
@@ -117,8 +118,13 @@ public sealed class AbiLogDecoder : ILogDecoder
         return RawLogDecoder.ToUnknown(log);
     }
 
-    private static DecodedLog? TryDecode(AbiEvent e, EventTable table, RpcLog log, ref byte[]? data)
+    private static DecodedLog? TryDecode(AbiEvent e, EventTable table, StaticEventDecoder? fast, RpcLog log, ref byte[]? data)
     {
+        if (fast?.Decode(log) is { } cells)
+        {
+            return new DecodedLog(log, table, cells);
+        }
+
         try
         {
             data ??= log.Data.HexToByteArray();

@@ -42,6 +42,10 @@ public static class ExtractionBenchmark
             long fullestCast = -1;
             for (var rep = 1; rep <= Math.Max(1, options.Repetitions); rep++)
             {
+                progress?.Report($"bare eth_getLogs, run {rep}");
+                var (bareSeconds, bareLogs) = await BareGetLogsAsync(rpcUrl, contract, firstBlock, lastBlock, cancellationToken).ConfigureAwait(false);
+                runs.Add(new ExtractionBenchmarkRun(BareTool, "one eth_getLogs of the whole range, body read to the end (the node's serving time)", rep, bareSeconds, bareLogs, bareLogs / bareSeconds));
+
                 progress?.Report($"cast logs, run {rep}");
                 var castRunFile = Path.Combine(work, $"cast-{rep}.json");
                 var castSeconds = await RunCastAsync(cast, rpcUrl, contract, firstBlock, lastBlock, castRunFile, cancellationToken).ConfigureAwait(false);
@@ -49,7 +53,7 @@ public static class ExtractionBenchmark
                 var castNote = castCount == options.Events
                     ? "raw logs as JSON to a file"
                     : string.Create(CultureInfo.InvariantCulture, $"raw logs as JSON to a file; incomplete: {castCount:N0} of {options.Events:N0} logs");
-                runs.Add(new ExtractionBenchmarkRun("cast logs", castNote, rep, castSeconds, castCount, castCount / castSeconds));
+                runs.Add(new ExtractionBenchmarkRun(CastTool, castNote, rep, castSeconds, castCount, castCount / castSeconds));
                 if (castFile is null || castCount > fullestCast)
                 {
                     // Compare against cast's fullest output: a run that lost logs says so in its note instead of hiding ours.
@@ -59,32 +63,31 @@ public static class ExtractionBenchmark
 
                 progress?.Report($"collab extract, run {rep}");
                 ourDir = Path.Combine(work, $"collab-{rep}");
-                var extractOptions = new ExtractionOptions
+                using (var source = new RpcLogSource(rpcUrl))
                 {
-                    OutputDirectory = ourDir,
-                    Filter = EventFilter.ForAddresses(contract),
-                    FromBlock = firstBlock,
-                    ToBlock = lastBlock,
-                    Format = TableFormats.Parquet,
-                    Decoder = new AbiLogDecoder(EventSourceChain.Abi.Events),
-                    MaxConcurrency = options.MaxConcurrency,
-                    InitialBlockRange = Math.Max(1, 10_000 / Math.Max(1, options.EventsPerTransaction)),
-                    ChunkMaxInterval = TimeSpan.FromMinutes(10),
-                };
-                var clock = Stopwatch.StartNew();
-                var summary = await new LogExtractor(new RpcLogSource(rpc), extractOptions).RunAsync(null, cancellationToken).ConfigureAwait(false);
-                var extractSeconds = clock.Elapsed.TotalSeconds;
-                await ExtractionOutput.Open(ourDir).CompactAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-                var totalSeconds = clock.Elapsed.TotalSeconds;
-                runs.Add(new ExtractionBenchmarkRun("collab", "decoded, Parquet chunks + checkpoint", rep, extractSeconds, summary.LogsExtracted, summary.LogsExtracted / extractSeconds));
-                runs.Add(new ExtractionBenchmarkRun("collab+compact", "decoded, Parquet chunks, then merged tables", rep, totalSeconds, summary.LogsExtracted, summary.LogsExtracted / totalSeconds));
+                    var (extractSeconds, totalSeconds, logs) = await RunOursAsync(source, ourDir, contract, firstBlock, lastBlock, options, cancellationToken).ConfigureAwait(false);
+                    runs.Add(new ExtractionBenchmarkRun(OursTool, "decoded, Parquet chunks + checkpoint", rep, extractSeconds, logs, logs / extractSeconds));
+                    runs.Add(new ExtractionBenchmarkRun(OursTablesTool, "decoded, Parquet chunks, then the final tables", rep, totalSeconds, logs, logs / totalSeconds));
+                }
+
+                if (rep == 1 && options.IncludeNethereumClient)
+                {
+                    // The same extraction with every call, eth_getLogs included, through Nethereum's RpcClient: the measurement
+                    // behind the streaming eth_getLogs reader of the URL path.
+                    progress?.Report("collab extract through Nethereum's RpcClient");
+                    var viaClient = new RpcLogSource(new Nethereum.JsonRpc.Client.RpcClient(new Uri(rpcUrl)));
+                    var (seconds, _, logs) = await RunOursAsync(viaClient, Path.Combine(work, "collab-nethereum-client"), contract, firstBlock, lastBlock, options, cancellationToken).ConfigureAwait(false);
+                    runs.Add(new ExtractionBenchmarkRun(OursViaClientTool, "decoded, Parquet chunks; eth_getLogs parsed by Nethereum's RpcClient (Newtonsoft.Json, FilterLog)", rep, seconds, logs, logs / seconds));
+                }
             }
 
             progress?.Report("comparing outputs");
             var (ourLogs, castLogs, mismatches) = await CompareAsync(ourDir!, castFile!, cancellationToken).ConfigureAwait(false);
-            var oursBest = runs.Where(r => r.Tool == "collab").Max(r => r.LogsPerSecond);
+            var oursBest = runs.Where(r => r.Tool == OursTool).Max(r => r.LogsPerSecond);
+            var oursTablesBest = runs.Where(r => r.Tool == OursTablesTool).Min(r => r.Seconds);
+            var bareBest = runs.Where(r => r.Tool == BareTool).Min(r => r.Seconds);
             // cast's throughput counts only runs that returned every log; if none did, all runs count.
-            var castRuns = runs.Where(r => r.Tool == "cast logs").ToList();
+            var castRuns = runs.Where(r => r.Tool == CastTool).ToList();
             var completeCast = castRuns.Where(r => r.Logs == options.Events).ToList();
             var castBest = (completeCast.Count > 0 ? completeCast : castRuns).Max(r => r.LogsPerSecond);
             return new ExtractionBenchmarkResult
@@ -97,7 +100,11 @@ public static class ExtractionBenchmark
                 SetupSeconds = Math.Round(setup.Elapsed.TotalSeconds, 2),
                 Runs = [.. runs.Select(r => r with { Seconds = Math.Round(r.Seconds, 3), LogsPerSecond = Math.Round(r.LogsPerSecond) })],
                 OursBestLogsPerSecond = Math.Round(oursBest),
-                OursWithCompactionBestLogsPerSecond = Math.Round(runs.Where(r => r.Tool == "collab+compact").Max(r => r.LogsPerSecond)),
+                OursWithCompactionBestLogsPerSecond = Math.Round(runs.Where(r => r.Tool == OursTablesTool).Max(r => r.LogsPerSecond)),
+                BareGetLogsBestSeconds = Math.Round(bareBest, 3),
+                OursWithTablesBestSeconds = Math.Round(oursTablesBest, 3),
+                WallTimeRatioToBareGetLogs = Math.Round(oursTablesBest / bareBest, 2),
+                NethereumClientLogsPerSecond = runs.FirstOrDefault(r => r.Tool == OursViaClientTool) is { } c ? Math.Round(c.LogsPerSecond) : null,
                 CastBestLogsPerSecond = Math.Round(castBest),
                 SpeedRatio = Math.Round(oursBest / castBest, 2),
                 OurLogs = ourLogs,
@@ -117,6 +124,47 @@ public static class ExtractionBenchmark
                 Directory.Delete(work, recursive: true);
             }
         }
+    }
+
+    private const string BareTool = "eth_getLogs (bare)";
+    private const string CastTool = "cast logs";
+    private const string OursTool = "collab";
+    private const string OursTablesTool = "collab+tables";
+    private const string OursViaClientTool = "collab via Nethereum RpcClient";
+
+    private static async Task<(double Extract, double WithTables, long Logs)> RunOursAsync(ILogSource source, string directory, string contract, long from, long to, ExtractionBenchmarkOptions options, CancellationToken ct)
+    {
+        var extractOptions = new ExtractionOptions
+        {
+            OutputDirectory = directory,
+            Filter = EventFilter.ForAddresses(contract),
+            FromBlock = from,
+            ToBlock = to,
+            Format = TableFormats.Parquet,
+            Decoder = new AbiLogDecoder(EventSourceChain.Abi.Events),
+            MaxConcurrency = options.MaxConcurrency,
+            InitialBlockRange = Math.Max(1, 10_000 / Math.Max(1, options.EventsPerTransaction)),
+            ChunkMaxInterval = TimeSpan.FromMinutes(10),
+        };
+        var clock = Stopwatch.StartNew();
+        var summary = await new LogExtractor(source, extractOptions).RunAsync(null, ct).ConfigureAwait(false);
+        var extractSeconds = clock.Elapsed.TotalSeconds;
+        await ExtractionOutput.Open(directory).CompactAsync(cancellationToken: ct).ConfigureAwait(false);
+        return (extractSeconds, clock.Elapsed.TotalSeconds, summary.LogsExtracted);
+    }
+
+    /// <summary>The node's own serving time: one <c>eth_getLogs</c> of the whole range over a fresh connection, the body read to its end and counted afterwards.</summary>
+    private static async Task<(double Seconds, long Logs)> BareGetLogsAsync(string rpcUrl, string contract, long from, long to, CancellationToken ct)
+    {
+        using var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        var body = LogsJson.Request(1, from, to, EventFilter.ForAddresses(contract));
+        var clock = Stopwatch.StartNew();
+        using var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = await http.PostAsync(new Uri(rpcUrl), content, ct).ConfigureAwait(false);
+        var bytes = await response.Content.ReadAsByteArrayAsync(ct).ConfigureAwait(false);
+        var seconds = clock.Elapsed.TotalSeconds;
+        return (seconds, LogsJson.Parse(bytes).Count);
     }
 
     private static async Task<double> RunCastAsync(string cast, string rpcUrl, string contract, long from, long to, string outFile, CancellationToken ct)

@@ -18,6 +18,9 @@ public sealed record ExtractionBenchmarkOptions
     /// <summary>Requests in flight for our extractor. Default 4.</summary>
     public int MaxConcurrency { get; init; } = 4;
 
+    /// <summary>Also time one extraction with every call through Nethereum's <c>RpcClient</c> (the slower path a user gets by passing an <c>IClient</c>). Default true.</summary>
+    public bool IncludeNethereumClient { get; init; } = true;
+
     /// <summary>Scratch folder for the outputs; default a new temporary folder, deleted afterwards.</summary>
     public string? WorkDirectory { get; init; }
 }

@@ -17,6 +17,18 @@ public sealed record ExtractionBenchmarkResult
     public required double OursWithCompactionBestLogsPerSecond { get; init; }
     public required double CastBestLogsPerSecond { get; init; }
 
+    /// <summary>The fastest bare <c>eth_getLogs</c> of the whole range (one request, body read to the end), seconds.</summary>
+    public required double BareGetLogsBestSeconds { get; init; }
+
+    /// <summary>Our fastest run to the final tables (extraction plus the tables written from its chunks), seconds.</summary>
+    public required double OursWithTablesBestSeconds { get; init; }
+
+    /// <summary><see cref="OursWithTablesBestSeconds"/> over <see cref="BareGetLogsBestSeconds"/>: how much longer than the node's own serving time a user waits for the tables.</summary>
+    public required double WallTimeRatioToBareGetLogs { get; init; }
+
+    /// <summary>Our extraction's rate with every call through Nethereum's <c>RpcClient</c> (one run), or null when not measured.</summary>
+    public double? NethereumClientLogsPerSecond { get; init; }
+
     /// <summary>Our best rate over cast's best rate; 1 or more meets the goal.</summary>
     public required double SpeedRatio { get; init; }
     public required long OurLogs { get; init; }

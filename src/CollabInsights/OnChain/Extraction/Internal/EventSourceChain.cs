@@ -41,7 +41,7 @@ internal static class EventSourceChain
             {
                 foreach (var h in pending)
                 {
-                    var receipt = await rpc.WaitForReceiptAsync(h, TimeSpan.FromMilliseconds(5), cancellationToken: ct).ConfigureAwait(false);
+                    var receipt = await WaitMinedAsync(rpc, h, ct).ConfigureAwait(false);
                     if (!receipt.Succeeded)
                     {
                         throw new CollabInsightsException($"An emitTransfers transaction reverted ({h}); lower the events per transaction.");
@@ -64,8 +64,28 @@ internal static class EventSourceChain
     private static async Task<TransactionReceipt> SendAsync(IEthereumRpc rpc, string from, string? to, string data, CancellationToken ct)
     {
         var hash = (await rpc.CallAsync("eth_sendTransaction", [Tx(from, to, data, 10_000_000)], ct).ConfigureAwait(false)).GetString()!;
-        var receipt = await rpc.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(5), cancellationToken: ct).ConfigureAwait(false);
+        var receipt = await WaitMinedAsync(rpc, hash, ct).ConfigureAwait(false);
         return receipt.Succeeded ? receipt : throw new CollabInsightsException($"Transaction {hash} reverted.");
+    }
+
+    /// <summary>
+    /// Waits for a receipt; when none comes within 3 s, asks the node to mine a block. Anvil's instant mining can leave
+    /// a transaction that arrived while a block was being mined pending until the next one arrives (seen on a loaded
+    /// machine while emitting 200,000 events: the last transaction of a burst stayed pending for good).
+    /// </summary>
+    private static async Task<TransactionReceipt> WaitMinedAsync(IEthereumRpc rpc, string hash, CancellationToken ct)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await rpc.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(3), ct).ConfigureAwait(false);
+            }
+            catch (CollabInsightsException) when (attempt < 40)
+            {
+                await rpc.CallAsync("evm_mine", [], ct).ConfigureAwait(false);
+            }
+        }
     }
 
     private static Dictionary<string, object?> Tx(string from, string? to, string data, long gas)

@@ -3,7 +3,9 @@ namespace CollabInsights.OnChain.Extraction.Internal;
 /// <summary>
 /// Runs every request to the source: bounded concurrency that halves on HTTP 429 and climbs back
 /// after successes (AIMD), a global pause after a 429, per-request timeouts, and retries with
-/// exponential backoff and full jitter for transient failures.
+/// exponential backoff and full jitter for transient failures. Ours rather than Polly's: the retry, the shared
+/// concurrency limit and the pause after a 429 are one state machine across all requests in flight, and a timed-out
+/// request shrinks the block range before its retry; Polly.Core was referenced for this and never used, so it is dropped.
 /// </summary>
 internal sealed class RequestGate
 {

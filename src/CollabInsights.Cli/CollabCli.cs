@@ -32,6 +32,7 @@ public static class CollabCli
         root.Subcommands.Add(ProofCommand.Create());
         root.Subcommands.Add(GovernanceCommand.Create());
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchMerkleCommand.Create());
+        root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(CarbonBenchCommand.Create());
         return root;
     }
 

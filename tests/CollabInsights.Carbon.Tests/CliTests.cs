@@ -59,4 +59,22 @@ public class CliTests
         Assert.Equal(2, code);
         Assert.Contains("/no/such/registry-folder", error.ToString(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Carbon_report_writes_an_offline_page_with_charts_by_registry_vintage_and_rule_and_the_planted_flag()
+    {
+        var dir = CarbonTestData.CopyOfReal();
+        CarbonTestData.AppendCopy(Path.Combine(dir, "art-trees", "retirements.csv"), 2, (_, _) => { });
+        var file = Path.Combine(CollabInsights.Tests.Shared.RepoPaths.NewTempDirectory(), "carbon.html");
+        var output = new StringWriter();
+        Assert.Equal(0, await CollabCli.InvokeAsync(["carbon", "report", "--data", dir, "--out", file], output, new StringWriter(), TestContext.Current.CancellationToken));
+        var html = await File.ReadAllTextAsync(file, TestContext.Current.CancellationToken);
+        Assert.Contains("Credits per registry, by status", html, StringComparison.Ordinal);
+        Assert.Contains("Retired and cancelled credits by vintage", html, StringComparison.Ordinal);
+        Assert.Contains("Double-counting flags per rule", html, StringComparison.Ordinal);
+        Assert.Contains("art-trees/retirements.csv", html, StringComparison.Ordinal);
+        Assert.Contains("cadt/units.json", html, StringComparison.Ordinal);
+        Assert.True(html.Length > 1_000_000, "plotly.js is inlined, so the page works offline");
+        Assert.Contains("1 flag(s), 3 data problem(s)", output.ToString(), StringComparison.Ordinal);
+    }
 }

@@ -11,6 +11,32 @@ internal static class CarbonCommand
     {
         var command = new Command("carbon", "Carbon credits: read registry exports (Verra, Gold Standard, ACR, CAR, ART TREES, Isometric, Cercarbono, CAD Trust) into one model and check them for double counting.");
         command.Subcommands.Add(CreateCheck());
+        command.Subcommands.Add(CreateReport());
+        return command;
+    }
+
+    private static Command CreateReport()
+    {
+        var data = new Option<string[]>("--data")
+        {
+            Description = "Folder(s) of registry folders, as for 'carbon check'.",
+            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var outFile = new Option<string>("--out") { Description = "The HTML file to write (default carbon-report.html); it works offline (plotly.js inlined).", DefaultValueFactory = _ => "carbon-report.html" };
+        var command = new Command("report", "Write an offline HTML report of registry exports: what was loaded, charts by registry, vintage and rule, every double-counting flag and every data problem.")
+        {
+            data, outFile,
+        };
+        command.SetGuardedAction(async (parseResult, ct) =>
+        {
+            var loaded = await CarbonRegistryLoader.LoadAsync(parseResult.GetValue(data)!, ct).ConfigureAwait(false);
+            var flags = CarbonRules.Check(loaded.Value);
+            var path = Path.GetFullPath(parseResult.GetValue(outFile)!);
+            await CarbonReport.Build(loaded, flags).WriteAsync(path, ct).ConfigureAwait(false);
+            await parseResult.InvocationConfiguration.Output.WriteLineAsync($"{flags.Count} flag(s), {loaded.Problems.Count} data problem(s); wrote {path}").ConfigureAwait(false);
+            return 0;
+        });
         return command;
     }
 

@@ -72,7 +72,7 @@ public sealed class RepositoryNotebooksTests
         ["02-on-chain-records.ipynb"] = "Every difference found is one planted on purpose, each in its class",
         ["06-reproduce-golab-landscape.ipynb"] = "Method reproduced: each published median is found in the snapshot as the mean of two adjacent",
         ["08-verifiable-health-outcomes.ipynb"] = "All checks hold: every sampled paid outcome is proven, the correction is recorded on chain and supersedes the original, and the erased record answers 'erased'.",
-        ["07-carbon-zombie-credits.ipynb"] = "Our total equals CarbonPlan's published 21,654,642 t",
+        ["07-carbon-zombie-credits.ipynb"] = "Our total equals the published CarbonPlan total of 21,654,642 t",
     };
 
     private static void AssertRanClean(NotebookDocument doc, string name)

@@ -22,16 +22,22 @@ internal static class LinkCommand
             DefaultValueFactory = _ => "auto",
         };
         format.AcceptOnlyFromAmong("auto", "indigo", "iati", "ocds", "360giving");
+        var convertTo = new Option<string?>("--convert-to") { Description = "Also convert every amount to this ISO 4217 currency (e.g. USD) at annual average rates by the year of each payment's period, and draw converted charts; native amounts and charts stay. Default: no conversion." };
+        var rates = new Option<string?>("--rates") { Description = "Rate table for --convert-to, in the layout of " + ImfExchangeRates.RepositoryPath + "; default that pinned IMF table (embedded)." };
         var command = new Command("link", "Link each funder's commitments and payments to the outcomes they paid for; write the linking tables (CSV, Parquet) and an offline HTML report.")
         {
-            data, outDir, json, format,
+            data, outDir, json, format, convertTo, rates,
         };
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
             var path = parseResult.GetValue(data)!;
             var (dataset, problems, source, chain) = await LinkSources.LoadAsync(path, parseResult.GetValue(format)!, ct).ConfigureAwait(false);
-            var result = FundingLinker.Link(dataset);
+            var to = parseResult.GetValue(convertTo)?.Trim().ToUpperInvariant();
+            var table = to is null ? null
+                : parseResult.GetValue(rates) is { } ratesPath ? await ImfExchangeRates.LoadAsync(ratesPath, ct).ConfigureAwait(false)
+                : ImfExchangeRates.Pinned;
+            var result = FundingLinker.Link(dataset, new FundingLinkOptions { ConvertTo = to, ExchangeRates = table });
             var outputs = await LinkReport.WriteAllAsync(result, parseResult.GetValue(outDir)!, new LinkReportOptions { Source = source, Problems = problems }, ct).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
@@ -70,6 +76,12 @@ internal static class LinkCommand
                 result.WithoutCurrency.Count, result.WithoutCurrency.Select(r => r.ProjectId).Distinct(StringComparer.Ordinal).Count());
         }
 
+        if (result.ConvertedTo is { } to)
+        {
+            console.MarkupLine(CultureInfo.InvariantCulture, "Converted to {0} at annual average rates: {1} paid; {2} funder rows with payments could not be converted.",
+                to, MoneyFormat.Format(result.Funders.Sum(f => f.PaidActualConverted ?? 0m), to), result.Funders.Count(f => f.PaidActual != 0 && f.PaidActualConverted is null));
+        }
+
         console.MarkupLine(CultureInfo.InvariantCulture, "{0} funder-project rows, {1} funder-metric rows, {2} rows excluded, {3} data problems while loading.",
             result.Funders.Count, result.Links.Count, result.Excluded.Count, problems.Count);
         console.MarkupLine("Report: [bold]{0}[/]", Markup.Escape(outputs.Report));
@@ -89,6 +101,9 @@ internal static class LinkCommand
             ["data_problems"] = problems.Count,
             ["as_of"] = result.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["rows_without_currency"] = result.WithoutCurrency.Count,
+            ["converted_to"] = result.ConvertedTo,
+            ["paid_actual_converted"] = result.ConvertedTo is null ? null : result.Funders.Sum(f => f.PaidActualConverted ?? 0m),
+            ["funder_rows_not_converted"] = result.ConvertedTo is null ? null : result.Funders.Count(f => f.PaidActual != 0 && f.PaidActualConverted is null),
             ["paid_actual_by_currency"] = new SortedDictionary<string, decimal>(
                 result.Funders.GroupBy(f => f.Currency, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Sum(f => f.PaidActual), StringComparer.Ordinal), StringComparer.Ordinal),

@@ -56,14 +56,40 @@ public static class FundingCharts
         ArgumentNullException.ThrowIfNull(result);
         ArgumentException.ThrowIfNullOrWhiteSpace(currency);
         ArgumentOutOfRangeException.ThrowIfLessThan(top, 1);
-        var flows = result.Links.Where(l => l.Currency == currency && l.PaidActual > 0).ToList();
+        var flows = result.Links.Where(l => l.Currency == currency && l.PaidActual > 0).Select(l => (l, l.PaidActual)).ToList();
+        var projectCount = flows.Select(f => f.l.ProjectId).Distinct(StringComparer.Ordinal).Count();
+        return Sankey(flows, currency, top, Title(
+            string.Create(CultureInfo.InvariantCulture, $"{currency}: {MoneyFormat.Format(PaidTotal(result, currency), currency)} paid to {projectCount} {Plural(projectCount, "project", "projects")}"),
+            "Actual payments: funders → projects → outcome metrics"));
+    }
 
+    /// <summary>
+    /// The Sankey of <see cref="FundingFlows"/> with every currency converted to <see cref="FundingLinkResult.ConvertedTo"/>
+    /// (link with <see cref="FundingLinkOptions.ConvertTo"/> set). Rows that could not be converted are left out and counted in the title.
+    /// </summary>
+    public static GenericChart FundingFlowsConverted(FundingLinkResult result, int top = DefaultTopNodes)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var to = result.ConvertedTo ?? throw new CollabInsightsException("The links were not converted: link with FundingLinkOptions.ConvertTo (collab link --convert-to) to draw converted charts.");
+        var paid = result.Links.Where(l => l.PaidActual > 0).ToList();
+        var flows = paid.Where(l => l.PaidActualConverted is > 0).Select(l => (l, l.PaidActualConverted!.Value)).ToList();
+        var left = paid.Count - flows.Count;
+        var projectCount = flows.Select(f => f.l.ProjectId).Distinct(StringComparer.Ordinal).Count();
+        var currencies = string.Join(", ", flows.Select(f => f.l.Currency).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        return Sankey(flows, to, top, Title(
+            string.Create(CultureInfo.InvariantCulture, $"Converted to {to}: {MoneyFormat.Format(flows.Sum(f => f.Item2), to)} paid to {projectCount} {Plural(projectCount, "project", "projects")}"),
+            string.Create(CultureInfo.InvariantCulture, $"{currencies} at annual average rates by payment year{(left > 0 ? $"; {left} rows without a rate left out" : string.Empty)}")));
+    }
+
+    private static GenericChart Sankey(List<(FundingLink l, decimal Value)> flows, string currency, int top, string title)
+    {
         string FunderKey(FundingLink l) => l.FunderId;
         string ProjectKey(FundingLink l) => l.ProjectId;
         string MetricKey(FundingLink l) => l.MetricId is null ? "\u0001none" : l.ProjectId + "|" + l.MetricId;
         var funders = Keep(flows, FunderKey, top);
         var projects = Keep(flows, ProjectKey, top);
         var metrics = Keep(flows, MetricKey, top);
+        var links = new SortedDictionary<(int Source, int Target), decimal>();
 
         var labels = new List<string>();
         var hovers = new List<string>();
@@ -81,8 +107,7 @@ public static class FundingCharts
             return i;
         }
 
-        var links = new SortedDictionary<(int Source, int Target), decimal>();
-        foreach (var l in flows)
+        foreach (var (l, value) in flows)
         {
             var funder = funders.Kept.Contains(FunderKey(l))
                 ? Node("F|" + l.FunderId, FunderLabel(l.FunderName, SankeyLabelChars), l.FunderName + " (" + l.FunderId + ")")
@@ -95,8 +120,8 @@ public static class FundingCharts
                 : l.MetricId is null
                     ? Node("M|none", "payments not tied to a metric", "payments not tied to an outcome metric")
                     : Node("M|" + MetricKey(l), l.MetricDefinition ?? l.MetricId, l.ProjectId + " " + l.MetricId + ": " + (l.MetricDefinition ?? "(no definition)"));
-            links[(funder, project)] = links.GetValueOrDefault((funder, project)) + l.PaidActual;
-            links[(project, metric)] = links.GetValueOrDefault((project, metric)) + l.PaidActual;
+            links[(funder, project)] = links.GetValueOrDefault((funder, project)) + value;
+            links[(project, metric)] = links.GetValueOrDefault((project, metric)) + value;
         }
 
         var digits = Iso4217.MinorUnits(currency).ToString(CultureInfo.InvariantCulture);
@@ -121,10 +146,6 @@ public static class FundingCharts
         trace.SetProperty("textfont", font);
         var column = Math.Max(funders.Kept.Count + (funders.Others > 0 ? 1 : 0), Math.Max(projects.Kept.Count + (projects.Others > 0 ? 1 : 0), metrics.Kept.Count + (metrics.Others > 0 ? 1 : 0)));
         var height = Math.Clamp(140 + (40 * column), 420, 1100);
-        var projectCount = flows.Select(l => l.ProjectId).Distinct(StringComparer.Ordinal).Count();
-        var title = Title(
-            string.Create(CultureInfo.InvariantCulture, $"{currency}: {MoneyFormat.Format(PaidTotal(result, currency), currency)} paid to {projectCount} {Plural(projectCount, "project", "projects")}"),
-            "Actual payments: funders → projects → outcome metrics");
         return WithLayout(GenericChart.ofTraceObject(true, trace), title, height, null, null);
     }
 
@@ -146,6 +167,32 @@ public static class FundingCharts
                 Sum(g.Select(f => f.MaxCommitted)),
                 g.Sum(f => f.PlannedDue),
                 g.Sum(f => f.PaidActual)))
+            .ToList();
+        var committed = perProject.Where(p => p.Committed is not null).Sum(p => p.Committed!.Value);
+        return Bars(perProject, currency, top, string.Create(CultureInfo.InvariantCulture, $"{currency}: {MoneyFormat.Format(PaidTotal(result, currency), currency)} paid, {MoneyFormat.Format(committed, currency)} committed"), null);
+    }
+
+    /// <summary>
+    /// The bars of <see cref="PaidVersusCommitted"/> with every currency converted to <see cref="FundingLinkResult.ConvertedTo"/>
+    /// (link with <see cref="FundingLinkOptions.ConvertTo"/> set). Funder rows that could not be converted are left out and counted in the title.
+    /// </summary>
+    public static GenericChart PaidVersusCommittedConverted(FundingLinkResult result, int top = DefaultTopProjects)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var to = result.ConvertedTo ?? throw new CollabInsightsException("The links were not converted: link with FundingLinkOptions.ConvertTo (collab link --convert-to) to draw converted charts.");
+        var rows = result.Funders.Where(f => f.PaidActualConverted is not null && f.PlannedDueConverted is not null).ToList();
+        var left = result.Funders.Count(f => f.PaidActual != 0 || f.PlannedDue != 0 || f.MaxCommitted is not null) - rows.Count(f => f.PaidActual != 0 || f.PlannedDue != 0 || f.MaxCommitted is not null);
+        var perProject = rows.GroupBy(f => f.ProjectId, StringComparer.Ordinal)
+            .Select(g => new ProjectBar(g.Key, g.First().ProjectName, Sum(g.Select(f => f.MaxCommittedConverted)), g.Sum(f => f.PlannedDueConverted!.Value), g.Sum(f => f.PaidActualConverted!.Value)))
+            .ToList();
+        var committed = perProject.Where(p => p.Committed is not null).Sum(p => p.Committed!.Value);
+        return Bars(perProject, to, top, string.Create(CultureInfo.InvariantCulture, $"Converted to {to}: {MoneyFormat.Format(perProject.Sum(p => p.Paid), to)} paid, {MoneyFormat.Format(committed, to)} committed"),
+            string.Create(CultureInfo.InvariantCulture, $"at annual average rates by period year{(left > 0 ? $"; {left} funder rows without a period or rate left out" : string.Empty)}"));
+    }
+
+    private static GenericChart Bars(List<ProjectBar> projects, string currency, int top, string headline, string? note)
+    {
+        var perProject = projects
             .OrderByDescending(p => Math.Max(p.Committed ?? 0m, Math.Max(p.PlannedDue, p.Paid)))
             .ThenBy(p => p.ProjectId, StringComparer.Ordinal)
             .ToList();
@@ -183,12 +230,12 @@ public static class FundingCharts
             Bar("planned due", y, custom, shown.Select(p => (decimal?)p.PlannedDue), currency),
             Bar("paid", y, custom, shown.Select(p => (decimal?)p.Paid), currency),
         };
-        var committed = perProject.Where(p => p.Committed is not null).Sum(p => p.Committed!.Value);
         var title = Title(
-            string.Create(CultureInfo.InvariantCulture, $"{currency}: {MoneyFormat.Format(PaidTotal(result, currency), currency)} paid, {MoneyFormat.Format(committed, currency)} committed"),
-            rest.Count > 0
+            headline,
+            (rest.Count > 0
                 ? string.Create(CultureInfo.InvariantCulture, $"Committed, planned due and paid per project: the {top} largest of {perProject.Count}, the rest grouped")
-                : string.Create(CultureInfo.InvariantCulture, $"Committed, planned due and paid per project ({perProject.Count} {Plural(perProject.Count, "project", "projects")})"));
+                : string.Create(CultureInfo.InvariantCulture, $"Committed, planned due and paid per project ({perProject.Count} {Plural(perProject.Count, "project", "projects")})"))
+            + (note is null ? string.Empty : "; " + note));
         var height = Math.Clamp(160 + (36 * shown.Count), 300, 1400);
         var chart = GenericChart.ofTraceObjects(true, traces);
         var yAxis = PlotlyLayout.Axis("project");
@@ -256,10 +303,10 @@ public static class FundingCharts
             })
             .ToList();
 
-    private static (HashSet<string> Kept, int Others) Keep(IEnumerable<FundingLink> flows, Func<FundingLink, string> key, int top)
+    private static (HashSet<string> Kept, int Others) Keep(IEnumerable<(FundingLink l, decimal Value)> flows, Func<FundingLink, string> key, int top)
     {
-        var ranked = flows.GroupBy(key, StringComparer.Ordinal)
-            .Select(g => (Key: g.Key, Value: g.Sum(l => l.PaidActual)))
+        var ranked = flows.GroupBy(f => key(f.l), StringComparer.Ordinal)
+            .Select(g => (Key: g.Key, Value: g.Sum(f => f.Value)))
             .OrderByDescending(x => x.Value).ThenBy(x => x.Key, StringComparer.Ordinal)
             .ToList();
 

@@ -50,4 +50,17 @@ public sealed record FundingLink(
     decimal? CostPerOutcomeUsd,
     decimal? ShareOfCapPaid,
     int PaymentRows,
-    IReadOnlyList<string> Provenance);
+    IReadOnlyList<string> Provenance)
+{
+    /// <summary>The currency the row was also converted to on request (<see cref="FundingLinkOptions.ConvertTo"/>); null when not converting.</summary>
+    public string? ConvertedTo { get; init; }
+
+    /// <summary>PaidActual converted to <see cref="ConvertedTo"/> by each payment's year; null unless every payment could be converted.</summary>
+    public decimal? PaidActualConverted { get; init; }
+
+    /// <summary>PlannedDue converted to <see cref="ConvertedTo"/>; null unless every due planned payment could be converted.</summary>
+    public decimal? PlannedDueConverted { get; init; }
+
+    /// <summary>How the row was converted: the rates used per year (their rows are in <see cref="Provenance"/>), or why not.</summary>
+    public string? Conversion { get; init; }
+}

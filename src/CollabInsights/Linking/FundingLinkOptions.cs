@@ -15,6 +15,16 @@ public sealed record FundingLinkOptions
     /// <summary>Decimal places of shares (paid / committed, paid / cap); default 4.</summary>
     public int ShareDecimals { get; init; } = 4;
 
+    /// <summary>
+    /// Convert every amount to this ISO 4217 currency as well (the native amounts stay): by the annual average rates of
+    /// <see cref="ExchangeRates"/> for the year of each payment's period (its end, else its start) and of each commitment's
+    /// period. Default null: no conversion.
+    /// </summary>
+    public string? ConvertTo { get; init; }
+
+    /// <summary>The rate table used with <see cref="ConvertTo"/>; default null (required when converting), e.g. <c>ImfExchangeRates.Pinned</c>.</summary>
+    public Domain.ExchangeRateTable? ExchangeRates { get; init; }
+
     /// <summary>The defaults.</summary>
     public static FundingLinkOptions Default { get; } = new();
 }

@@ -62,6 +62,23 @@ public static class FundingLinker
 
         var excluded = new List<LinkExclusion>();
         var withoutCurrency = new List<RowWithoutCurrency>();
+        var target = options.ConvertTo;
+        if (target is not null && (options.ExchangeRates is null || !Iso4217.IsKnown(target)))
+        {
+            throw new CollabInsightsException(options.ExchangeRates is null
+                ? $"Converting to {target} needs a rate table: set FundingLinkOptions.ExchangeRates (for example OffChain.ImfExchangeRates.Pinned)."
+                : $"'{target}' is not an ISO 4217 currency code; give one such as USD, GBP or EUR to convert to.");
+        }
+
+        CurrencyConversion? Convert(decimal amount, string currency, PartialDate? start, PartialDate? end)
+        {
+            if (target is null || (end ?? start) is not { } period)
+            {
+                return null;
+            }
+
+            return options.ExchangeRates!.TryConvert(amount, currency, target, period.Year, out var c, out _) ? c : null;
+        }
 
         Funder Resolve(string projectId, string? orgField)
         {
@@ -141,8 +158,9 @@ public static class FundingLinker
 
             var f = FunderRow(payment.ProjectId, funder, amount.Currency);
             var due = payment.PeriodEnd is { } end ? end.LastDay <= asOf : payment.PeriodStart is { } start && start.LastDay <= asOf;
-            m.Add(payment, amount.Amount, due);
-            f.Add(payment, amount.Amount, due);
+            var converted = Convert(amount.Amount, amount.Currency, payment.PeriodStart, payment.PeriodEnd);
+            m.Add(payment, amount.Amount, due, converted);
+            f.Add(payment, amount.Amount, due, converted);
         }
 
         foreach (var commitment in dataset.Commitments)
@@ -160,7 +178,9 @@ public static class FundingLinker
                 continue;
             }
 
-            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(commitment);
+            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(
+                commitment,
+                commitment.MaxPotentialPayment is { } max ? Convert(max.Amount, max.Currency, commitment.PeriodStart, commitment.PeriodEnd) : null);
         }
 
         var links = new List<FundingLink>(metricGroups.Count);
@@ -216,7 +236,13 @@ public static class FundingLinker
                 Divide(m.ActualUsd, outcomes, options.MoneyDecimals),
                 Divide(m.Actual, cap, options.ShareDecimals),
                 m.Rows,
-                SortProvenance(provenance)));
+                SortProvenance(provenance))
+            {
+                ConvertedTo = target,
+                PaidActualConverted = target is null ? null : m.ActualConverted,
+                PlannedDueConverted = target is null ? null : m.PlannedDueConverted,
+                Conversion = target is null ? null : m.ConversionText(target),
+            });
         }
 
         var funders = new List<FunderProjectLink>(funderGroups.Count);
@@ -230,12 +256,21 @@ public static class FundingLinker
                 f.Actual, f.ActualUsd, f.Planned, f.PlannedDue, f.Actual - f.PlannedDue,
                 Divide(f.Actual, f.Committed, options.ShareDecimals),
                 f.ReportedPaid,
-                SortProvenance(f.Provenance)));
+                SortProvenance(f.Provenance))
+            {
+                ConvertedTo = target,
+                MaxCommittedConverted = target is null ? null : f.CommittedConverted,
+                PaidActualConverted = target is null ? null : f.ActualConverted,
+                PlannedDueConverted = target is null ? null : f.PlannedDueConverted,
+                Conversion = target is null ? null : f.ConversionText(target),
+            });
         }
 
         return new FundingLinkResult(links, funders, excluded, asOf == DateOnly.MaxValue ? null : asOf)
         {
             WithoutCurrency = withoutCurrency,
+            ConvertedTo = target,
+            ConversionSource = target is null ? null : options.ExchangeRates!.Source,
         };
     }
 
@@ -276,10 +311,53 @@ public static class FundingLinker
 
         private decimal _actualUsd;
 
-        public void Add(OutcomePayment payment, decimal amount, bool due)
+        private bool _convertedComplete = true;
+
+        private decimal _actualConverted;
+
+        private decimal _plannedDueConverted;
+
+        private readonly SortedSet<string> _rates = new(StringComparer.Ordinal);
+
+        public decimal? ActualConverted => _convertedComplete ? _actualConverted : null;
+
+        public decimal? PlannedDueConverted => _convertedComplete ? _plannedDueConverted : null;
+
+        protected void AddRate(CurrencyConversion c)
+        {
+            if (c.IsConverted)
+            {
+                _rates.Add(c.Describe());
+                Provenance.AddRange(c.Provenance);
+            }
+        }
+
+        public string ConversionText(string target) =>
+            Currency == target ? "not converted: already " + target
+            : _rates.Count == 0 ? "nothing converted"
+            : (_convertedComplete ? "converted " : "partly converted (rows without a period or a rate) ") + Currency + " to " + target + " at annual average rates " + string.Join(", ", _rates);
+
+        public void Add(OutcomePayment payment, decimal amount, bool due, CurrencyConversion? converted)
         {
             Rows++;
             Provenance.Add(payment.Provenance.Describe());
+            if (converted is not null)
+            {
+                AddRate(converted);
+                if (payment.Type == PaymentType.Actual)
+                {
+                    _actualConverted += converted.Amount;
+                }
+                else if (due)
+                {
+                    _plannedDueConverted += converted.Amount;
+                }
+            }
+            else if (payment.Type == PaymentType.Actual || due)
+            {
+                _convertedComplete = false;
+            }
+
             if (payment.Type == PaymentType.Actual)
             {
                 HasActual = true;
@@ -320,12 +398,28 @@ public static class FundingLinker
 
         public decimal? ReportedPaid { get; private set; }
 
-        public void AddCommitment(FundingCommitment c)
+        private bool _committedConvertedComplete = true;
+
+        private decimal? _committedConverted;
+
+        public decimal? CommittedConverted => _committedConvertedComplete ? _committedConverted : null;
+
+        public void AddCommitment(FundingCommitment c, CurrencyConversion? converted)
         {
             Provenance.Add(c.Provenance.Describe());
             if (c.MaxPotentialPayment is { } max && max.Currency == Currency)
             {
                 Committed = (Committed ?? 0m) + max.Amount;
+                if (converted is not null)
+                {
+                    AddRate(converted);
+                    _committedConverted = (_committedConverted ?? 0m) + converted.Amount;
+                }
+                else
+                {
+                    _committedConvertedComplete = false;
+                }
+
                 if (c.MaxPotentialPaymentUsd is { } usd)
                 {
                     _committedUsd += usd;

@@ -72,6 +72,23 @@ public static class LinkReport
 
         report.AddHeading("Method");
         report.AddMarkdown(MethodMarkdown);
+        if (result.ConvertedTo is { } to)
+        {
+            var notConverted = result.Funders.Count(f => f.PaidActual != 0 && f.PaidActualConverted is null);
+            report.AddHeading($"All currencies converted to {to} (on request)");
+            report.AddMarkdown(string.Create(CultureInfo.InvariantCulture,
+                $"""
+                Every figure in this section is **converted**: each payment at the annual average rate of the year of its
+                period (its end, else its start), each commitment at the rate of its period's year. Rates: {result.ConversionSource}.
+                In the tables the converted amounts are the `*_converted` columns, the `conversion` column gives the rates used
+                per year, and the provenance lists the rate table's rows. {notConverted} funder rows with payments could not be
+                converted (a payment without a period, or no rate for its year) and are left out of these charts; the native
+                charts below show every amount as it was paid.
+                """));
+            report.AddChart(FundingCharts.FundingFlowsConverted(result));
+            report.AddChart(FundingCharts.PaidVersusCommittedConverted(result));
+        }
+
         report.AddHeading("Charts, one currency at a time");
         foreach (var currency in FundingCharts.Currencies(result))
         {

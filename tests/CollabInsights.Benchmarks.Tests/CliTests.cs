@@ -22,13 +22,13 @@ public sealed class CliTests
         var text = output.ToString();
         Assert.Contains("hashchain-sqlite", text, StringComparison.Ordinal);
         Assert.Contains("not detected", text, StringComparison.Ordinal);
-        Assert.Contains("[14/14]", text, StringComparison.Ordinal);
+        Assert.Contains("[16/16]", text, StringComparison.Ordinal);
 
         // Without a terminal, progress is plain lines: the start of each step, each tenth of it, and its end.
-        Assert.Contains("[1/14] sqlite write N=30: 30 operations to run", text, StringComparison.Ordinal);
-        Assert.Contains("[1/14] sqlite write N=30: 15/30 operations", text, StringComparison.Ordinal);
-        Assert.Contains("[1/14] sqlite write N=30: 30/30 operations", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("[1/14] sqlite write N=30: 16/30", text, StringComparison.Ordinal);
+        Assert.Contains("[1/16] sqlite write N=30: 30 operations to run", text, StringComparison.Ordinal);
+        Assert.Contains("[1/16] sqlite write N=30: 15/30 operations", text, StringComparison.Ordinal);
+        Assert.Contains("[1/16] sqlite write N=30: 30/30 operations", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1/16] sqlite write N=30: 16/30", text, StringComparison.Ordinal);
     }
 
     [Fact]

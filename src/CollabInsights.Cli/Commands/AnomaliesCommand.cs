@@ -146,9 +146,15 @@ internal static class AnomaliesCommand
         {
             seeds, projects, generator, rate, noPeer, json, clusters, scenario,
         };
+        var external = EvaluateDatasetOptions.AddTo(command);
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
+            if (await external.TryRunAsync(parseResult, parseResult.GetValue(json), !parseResult.GetValue(noPeer), ParseSeeds(parseResult.GetValue(seeds)!), output, ct).ConfigureAwait(false))
+            {
+                return 0;
+            }
+
             var seedList = ParseSeeds(parseResult.GetValue(seeds)!);
             var options = new AnomalyEvaluatorOptions(Ml: new MlDetectorOptions(Clusters: parseResult.GetValue(clusters)), RunIsolationForest: !parseResult.GetValue(noPeer));
             var runs = new List<EvaluationRun>();

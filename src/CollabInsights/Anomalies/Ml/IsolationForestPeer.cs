@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -33,54 +32,20 @@ public static class IsolationForestPeer
     {
         ArgumentNullException.ThrowIfNull(rows);
         var exe = python ?? DefaultPython;
-        if (!File.Exists(exe))
+        var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), PaymentFeatures.Names.Count, PaymentFeatures.MinimumScales);
+        var csv = new StringBuilder("key," + string.Join(',', PaymentFeatures.Names) + "\n");
+        foreach (var r in rows)
         {
-            throw new CollabInsightsException($"Python was not found at {exe}. Install Debian's python3 and python3-sklearn (apt-get install python3-sklearn) or set COLLAB_PYTHON.");
+            csv.Append(r.Key).Append(',').AppendJoin(',', scaler.Transform(r.Values).Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         }
 
-        var dir = Path.Combine(Path.GetTempPath(), $"collab-iforest-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        try
+        var scores = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var line in await Internal.SklearnScript.RunAsync(exe, Script, csv.ToString(), seed, cancellationToken).ConfigureAwait(false))
         {
-            var scaler = RobustScaler.Fit(rows.Select(r => r.Values).ToList(), PaymentFeatures.Names.Count, PaymentFeatures.MinimumScales);
-            var csv = new StringBuilder("key," + string.Join(',', PaymentFeatures.Names) + "\n");
-            foreach (var r in rows)
-            {
-                csv.Append(r.Key).Append(',').AppendJoin(',', scaler.Transform(r.Values).Select(v => v.ToString("R", CultureInfo.InvariantCulture))).Append('\n');
-            }
-
-            var input = Path.Combine(dir, "features.csv");
-            var output = Path.Combine(dir, "scores.tsv");
-            var script = Path.Combine(dir, "iforest.py");
-            await File.WriteAllTextAsync(input, csv.ToString(), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(script, Script, cancellationToken).ConfigureAwait(false);
-            var psi = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { script, input, output, seed.ToString(CultureInfo.InvariantCulture) })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            using var process = Process.Start(psi) ?? throw new CollabInsightsException($"Could not start {exe}.");
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new CollabInsightsException($"IsolationForest failed (exit {process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}. Install python3-sklearn (apt-get install python3-sklearn).");
-            }
-
-            var scores = new Dictionary<string, double>(StringComparer.Ordinal);
-            foreach (var line in await File.ReadAllLinesAsync(output, cancellationToken).ConfigureAwait(false))
-            {
-                var parts = line.Split('\t');
-                scores[parts[0]] = double.Parse(parts[1], CultureInfo.InvariantCulture);
-            }
-
-            return scores;
+            var parts = line.Split('\t');
+            scores[parts[0]] = double.Parse(parts[1], CultureInfo.InvariantCulture);
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+
+        return scores;
     }
 }

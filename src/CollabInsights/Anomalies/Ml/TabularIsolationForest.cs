@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 
@@ -26,52 +25,19 @@ public static class TabularIsolationForest
     {
         ArgumentNullException.ThrowIfNull(rows);
         var exe = python ?? IsolationForestPeer.DefaultPython;
-        if (!File.Exists(exe))
-        {
-            throw new CollabInsightsException($"Python was not found at {exe}. Install Debian's python3 and python3-sklearn (apt-get install python3-sklearn) or set COLLAB_PYTHON.");
-        }
-
         var width = rows.Count == 0 ? 0 : rows[0].Length;
         var medians = Enumerable.Range(0, width).Select(j =>
         {
             var column = rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList();
             return column.Count == 0 ? 0 : Internal.RuleData.Median(column);
         }).ToArray();
-        var dir = Path.Combine(Path.GetTempPath(), $"collab-iforest-{Guid.NewGuid():N}");
-        Directory.CreateDirectory(dir);
-        try
+        var csv = new StringBuilder();
+        foreach (var r in rows)
         {
-            var csv = new StringBuilder();
-            foreach (var r in rows)
-            {
-                csv.AppendJoin(',', r.Select((v, j) => (double.IsFinite(v) ? v : medians[j]).ToString("R", CultureInfo.InvariantCulture))).Append('\n');
-            }
-
-            var input = Path.Combine(dir, "features.csv");
-            var output = Path.Combine(dir, "scores.txt");
-            var script = Path.Combine(dir, "iforest.py");
-            await File.WriteAllTextAsync(input, csv.ToString(), cancellationToken).ConfigureAwait(false);
-            await File.WriteAllTextAsync(script, Script, cancellationToken).ConfigureAwait(false);
-            var psi = new ProcessStartInfo(exe) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-            foreach (var a in new[] { script, input, output, seed.ToString(CultureInfo.InvariantCulture) })
-            {
-                psi.ArgumentList.Add(a);
-            }
-
-            using var process = Process.Start(psi) ?? throw new CollabInsightsException($"Could not start {exe}.");
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            await process.StandardOutput.ReadToEndAsync(cancellationToken).ConfigureAwait(false);
-            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-            if (process.ExitCode != 0)
-            {
-                throw new CollabInsightsException($"IsolationForest failed (exit {process.ExitCode}): {(await stderr.ConfigureAwait(false)).Trim()}. Install python3-sklearn (apt-get install python3-sklearn).");
-            }
-
-            return (await File.ReadAllLinesAsync(output, cancellationToken).ConfigureAwait(false)).Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
+            csv.AppendJoin(',', r.Select((v, j) => (double.IsFinite(v) ? v : medians[j]).ToString("R", CultureInfo.InvariantCulture))).Append('\n');
         }
-        finally
-        {
-            Directory.Delete(dir, recursive: true);
-        }
+
+        var lines = await Internal.SklearnScript.RunAsync(exe, Script, csv.ToString(), seed, cancellationToken).ConfigureAwait(false);
+        return lines.Where(l => l.Length > 0).Select(l => double.Parse(l, CultureInfo.InvariantCulture)).ToArray();
     }
 }

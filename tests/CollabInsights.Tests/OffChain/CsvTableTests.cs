@@ -1,5 +1,6 @@
 using System.Text;
 using CollabInsights.OffChain.Internal;
+using CollabInsights.Tests.Shared;
 
 namespace CollabInsights.Tests.OffChain;
 

@@ -23,7 +23,7 @@ public class IndigoLandscapeTests
         var error = new StringWriter();
         var code = await CollabCli.InvokeAsync(["indigo", "landscape", "--data", RepoPaths.IndigoData, "--json"], output, error, Ct);
         Assert.True(code == 0, error.ToString());
-        var python = await DebianPython.RunAsync(Ct, DebianPython.Script("landscape.py"), RepoPaths.IndigoData);
+        var python = await DebianPython.RunAsync(Ct, DebianPython.Script("indigo-python", "landscape.py"), RepoPaths.IndigoData);
         using var ours = JsonDocument.Parse(output.ToString());
         using var theirs = JsonDocument.Parse(python);
         var o = ours.RootElement;

@@ -68,7 +68,7 @@ public class IndigoRealExportTests
         var error = new StringWriter();
         var code = await CollabCli.InvokeAsync(["indigo", "summary", "--data", RepoPaths.IndigoData, "--json"], output, error, ct);
         Assert.True(code == 0, error.ToString());
-        var python = await DebianPython.RunAsync(ct, DebianPython.Script("summary.py"), RepoPaths.IndigoData);
+        var python = await DebianPython.RunAsync(ct, DebianPython.Script("indigo-python", "summary.py"), RepoPaths.IndigoData);
 
         using var ours = JsonDocument.Parse(output.ToString());
         using var theirs = JsonDocument.Parse(python);

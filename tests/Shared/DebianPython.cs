@@ -1,7 +1,6 @@
 using System.Diagnostics;
-using CollabInsights.Tests.Shared;
 
-namespace CollabInsights.Anomalies.Tests;
+namespace CollabInsights.Tests.Shared;
 
 /// <summary>Runs Debian's /usr/bin/python3 for independent checks; fails loudly, naming the install step, when it is missing.</summary>
 internal static class DebianPython
@@ -14,7 +13,7 @@ internal static class DebianPython
     {
         if (!File.Exists(Interpreter))
         {
-            throw new InvalidOperationException($"{Interpreter} is missing: install Debian's python3 and python3-sklearn (apt-get install python3 python3-sklearn); the independent checks need it.");
+            throw new InvalidOperationException($"{Interpreter} is missing: install Debian's python3 with python3-pandas and python3-sklearn (apt-get install python3 python3-pandas python3-sklearn; scripts/bootstrap.sh does); the independent checks need it.");
         }
 
         var psi = new ProcessStartInfo(Interpreter) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };

@@ -1,7 +1,7 @@
 using System.Text;
 using CollabInsights.Carbon;
 using CollabInsights.Domain;
-using CollabInsights.OffChain.Internal;
+using CollabInsights.OffChain;
 using CollabInsights.Tests.Shared;
 
 namespace CollabInsights.Carbon.Tests;
@@ -61,14 +61,8 @@ internal static class CarbonTestData
     /// <summary>The header and records of a CSV file.</summary>
     public static (string[] Header, List<string[]> Rows) ReadCsv(string path)
     {
-        var table = CsvTable.Parse(Path.GetFileName(path), File.ReadAllBytes(path));
-        var rows = new List<string[]>();
-        for (var r = 1; r <= table.RowCount; r++)
-        {
-            rows.Add(table.Row(r));
-        }
-
-        return (table.Header, rows);
+        var table = CsvFile.Parse(path, File.ReadAllBytes(path));
+        return ([.. table.Header], [.. table.Rows]);
     }
 
     /// <summary>Writes a CSV file, quoting every field that needs it.</summary>

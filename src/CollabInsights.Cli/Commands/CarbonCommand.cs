@@ -12,6 +12,7 @@ internal static class CarbonCommand
         var command = new Command("carbon", "Carbon credits: read registry exports (Verra, Gold Standard, ACR, CAR, ART TREES, Isometric, Cercarbono, CAD Trust) into one model and check them for double counting.");
         command.Subcommands.Add(CreateCheck());
         command.Subcommands.Add(CreateReport());
+        command.Subcommands.Add(CarbonBridgeCommand.Create());
         return command;
     }
 

@@ -36,7 +36,18 @@ public sealed class CsvFile
         }
 
         var bytes = await File.ReadAllBytesAsync(path, cancellationToken).ConfigureAwait(false);
-        var table = CsvTable.Parse(System.IO.Path.GetFileName(path), bytes);
+        return Parse(path, bytes);
+    }
+
+    /// <summary>
+    /// Parses CSV bytes already in memory (UTF-8, with or without BOM; for example a file of a zip); <paramref name="path"/>
+    /// names it in messages. Throws <see cref="CollabInsightsException"/> when it is empty or has an unterminated quote.
+    /// </summary>
+    public static CsvFile Parse(string path, byte[] utf8)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        ArgumentNullException.ThrowIfNull(utf8);
+        var table = CsvTable.Parse(System.IO.Path.GetFileName(path), utf8);
         var rows = new string[table.RowCount][];
         for (var r = 1; r <= table.RowCount; r++)
         {

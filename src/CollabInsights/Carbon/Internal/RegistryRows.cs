@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CollabInsights.Domain;
-using CollabInsights.OffChain.Internal;
+using CollabInsights.OffChain;
 
 namespace CollabInsights.Carbon.Internal;
 
@@ -50,8 +50,9 @@ internal sealed partial class RegistryRows
     /// <summary>Reads a CSV file; <paramref name="what"/> names the export in messages (e.g. "Verra's VCU transactions export").</summary>
     public static RegistryRows Csv(string file, string what, byte[] utf8, List<DataProblem> problems)
     {
-        var table = CsvTable.Parse(file, utf8);
-        return new RegistryRows(file, what, table.Header, table.RowCount, table.Cell, problems);
+        var table = CsvFile.Parse(file, utf8);
+        var rows = table.Rows;
+        return new RegistryRows(file, what, [.. table.Header], rows.Count, (row, column) => column < rows[row - 1].Length ? rows[row - 1][column] : string.Empty, problems);
     }
 
     /// <summary>Reads a JSON array of objects; nested objects become dotted columns (<c>issuance.warehouseProjectId</c>).</summary>

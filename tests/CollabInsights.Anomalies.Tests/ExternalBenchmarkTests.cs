@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CollabInsights.Anomalies.Evaluation;
+using CollabInsights.Anomalies.Ml;
 using CollabInsights.Cli;
 using CollabInsights.Tests.Shared;
 
@@ -103,18 +104,39 @@ public class ExternalBenchmarkTests
     }
 
     [Fact]
-    public async Task The_strength_sweep_has_a_strength_where_neither_detector_finds_the_planted_rows_and_one_where_both_do()
+    public async Task The_strength_sweep_has_a_strength_where_neither_detector_finds_the_planted_rows_and_ours_leads_beyond_chance_where_they_are_subtle()
     {
         var ct = TestContext.Current.CancellationToken;
         var output = new StringWriter();
-        var code = await CollabCli.InvokeAsync(["anomalies", "evaluate", "--strengths", "0,8", "--seeds", "1", "--json"], output, new StringWriter(), ct);
+        var code = await CollabCli.InvokeAsync(["anomalies", "evaluate", "--strengths", "0,4,8", "--seeds", "1", "--json"], output, new StringWriter(), ct);
         Assert.Equal(0, code);
         using var doc = JsonDocument.Parse(output.ToString());
         var rows = doc.RootElement.GetProperty("strengths").EnumerateArray().ToList();
         double Auc(int i, string name) => rows[i].GetProperty("detectors").EnumerateArray().Single(d => d.GetProperty("name").GetString() == name).GetProperty("roc_auc").GetDouble();
         Assert.True(Auc(0, "mlnet") < StrengthSweep.FindsAuc && Auc(0, "isolation_forest") < StrengthSweep.FindsAuc, output.ToString());
-        Assert.True(Auc(1, "mlnet") > 0.9, output.ToString());
-        Assert.True(Auc(1, "mlnet") >= Auc(1, "isolation_forest"), output.ToString());
+        var chance = rows[1].GetProperty("chance_se").GetDouble();
+        Assert.Equal(Math.Sqrt(2001.0 / (12.0 * 100 * 1900)), chance, 12);
+        Assert.True(Auc(1, "mlnet") - Auc(1, "isolation_forest") > 2 * chance, output.ToString());
+        Assert.True(Auc(2, "mlnet") > 0.9, output.ToString());
+        Assert.True(Auc(2, "mlnet") >= Auc(2, "isolation_forest"), output.ToString());
         Assert.Equal(0, doc.RootElement.GetProperty("not_found_up_to").GetDouble());
+    }
+
+    [Fact]
+    public void The_per_cluster_covariance_member_finds_rows_that_break_their_group_s_feature_relations()
+    {
+        var data = PlantedAnomalyGenerator.Generate(new PlantedAnomalyOptions(Seed: 2, Strength: 4));
+        double Auc(TabularDetectorOptions o) => DatasetEvaluator.Measure("mlnet", TabularAnomalyDetector.Score(data.Rows, o), data.Labels).RocAuc!.Value;
+        var with = Auc(new TabularDetectorOptions(Seed: 2));
+        var without = Auc(new TabularDetectorOptions(Seed: 2, LocalCovarianceClusters: 0));
+        Assert.True(with - without > 0.05, $"with the member {with:0.000}, without {without:0.000}");
+    }
+
+    [Fact]
+    public void A_random_ranking_s_standard_error_follows_Hanley_and_McNeil_and_shrinks_with_seeds()
+    {
+        Assert.Equal(0.5, StrengthSweep.ChanceStandardError(1, 1, 1), 12);
+        Assert.Equal(0.25, StrengthSweep.ChanceStandardError(1, 1, 4), 12);
+        Assert.True(double.IsNaN(StrengthSweep.ChanceStandardError(0, 10, 1)));
     }
 }

@@ -26,6 +26,7 @@ internal sealed class EvaluateDatasetOptions
     private readonly Option<string> _kmeans = new("--kmeans") { Description = "Cluster counts of the mlnet detector's k-means ensemble (default 2,4,8,16)." };
     private readonly Option<int?> _pcaRank = new("--pca-rank") { Description = "Rank of the Mahalanobis distance in the top components of ML.NET's randomized PCA in the mlnet ensemble (default 64, capped at the number of features; 0 leaves it out)." };
     private readonly Option<bool> _robust = new("--robust-scaling") { Description = "Scale features by median and IQR instead of mean and standard deviation in the mlnet detector." };
+    private readonly Option<int?> _local = new("--local-covariance") { Description = "The mlnet detector's k-means models with at most this many clusters also score rows by the Mahalanobis distance under their own cluster's covariance (default 4; 0 leaves it out)." };
     private readonly Option<bool> _centre = new("--centre-distance") { Description = "Add the distance from the data's centre to the mlnet ensemble." };
 
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
@@ -37,6 +38,7 @@ internal sealed class EvaluateDatasetOptions
         command.Options.Add(o._kmeans);
         command.Options.Add(o._pcaRank);
         command.Options.Add(o._robust);
+        command.Options.Add(o._local);
         command.Options.Add(o._centre);
         return o;
     }
@@ -57,7 +59,8 @@ internal sealed class EvaluateDatasetOptions
             }
         }
 
-        return new TabularDetectorOptions(Seed: seed, Clusters: clusters, UseCentreDistance: parseResult.GetValue(_centre), PcaRank: parseResult.GetValue(_pcaRank) ?? new TabularDetectorOptions().PcaRank, RobustScaling: parseResult.GetValue(_robust));
+        return new TabularDetectorOptions(Seed: seed, Clusters: clusters, UseCentreDistance: parseResult.GetValue(_centre), PcaRank: parseResult.GetValue(_pcaRank) ?? new TabularDetectorOptions().PcaRank, RobustScaling: parseResult.GetValue(_robust),
+            LocalCovarianceClusters: parseResult.GetValue(_local) is { } local ? (local >= 0 ? local : throw new CollabInsightsException($"--local-covariance {local} is negative; give a number of clusters of 0 or more (0 leaves the member out).")) : new TabularDetectorOptions().LocalCovarianceClusters);
     }
 
     /// <summary>Runs the <c>--dataset</c> evaluation when the option is given; false when it is not (the scenario evaluation runs instead).</summary>

@@ -38,11 +38,16 @@ public static class StrengthSweep
             var names = perSeed[0].Detectors.Select(d => d.Name).ToList();
             results.Add(new StrengthResult(s, perSeed[0].Rows, perSeed[0].Anomalies, names.Select(n => new StrengthDetectorResult(n,
                 perSeed.Average(r => r.Detectors.Single(d => d.Name == n).RocAuc ?? 0.5),
-                perSeed.Average(r => r.Detectors.Single(d => d.Name == n).PrecisionAtK ?? 0))).ToList()));
+                perSeed.Average(r => r.Detectors.Single(d => d.Name == n).PrecisionAtK ?? 0))).ToList(),
+                ChanceStandardError(perSeed[0].Anomalies, perSeed[0].Rows - perSeed[0].Anomalies, seeds.Count)));
         }
 
         return results;
     }
+
+    /// <summary>Standard error of the ROC AUC of a random ranking of <paramref name="positives"/> against <paramref name="negatives"/> rows (Hanley and McNeil), averaged over <paramref name="seeds"/> independent tables.</summary>
+    public static double ChanceStandardError(int positives, int negatives, int seeds) =>
+        positives > 0 && negatives > 0 && seeds > 0 ? Math.Sqrt((positives + negatives + 1.0) / (12.0 * positives * negatives)) / Math.Sqrt(seeds) : double.NaN;
 
     /// <summary>The largest swept strength up to which no detector reaches <see cref="FindsAuc"/> at that strength or any weaker one; null when one does already at the weakest.</summary>
     public static double? Floor(IReadOnlyList<StrengthResult> results)
@@ -62,7 +67,7 @@ public static class StrengthSweep
         return floor;
     }
 
-    /// <summary>The sweep as <c>{"strengths":[{strength, rows, anomalies, detectors:[{name, roc_auc, recall_at_k}]}], "not_found_up_to": S}</c>, indented.</summary>
+    /// <summary>The sweep as <c>{"strengths":[{strength, rows, anomalies, detectors:[{name, roc_auc, recall_at_k}], chance_se}], "not_found_up_to": S}</c>, indented.</summary>
     public static string ToJson(IReadOnlyList<StrengthResult> results) =>
         JsonSerializer.Serialize(new Dictionary<string, object?> { ["strengths"] = results, ["not_found_up_to"] = Floor(results) }, new JsonSerializerOptions { WriteIndented = true });
 
@@ -77,7 +82,7 @@ public static class StrengthSweep
             sb.Append(CultureInfo.InvariantCulture, $" {n + " auc",22} {n + " recall@k",22}");
         }
 
-        sb.Append('\n');
+        sb.Append(CultureInfo.InvariantCulture, $" {"chance (2 se)",14}\n");
         foreach (var r in results)
         {
             sb.Append(CultureInfo.InvariantCulture, $"{r.Strength,8:0.##}");
@@ -87,9 +92,10 @@ public static class StrengthSweep
                 sb.Append(CultureInfo.InvariantCulture, $" {d.RocAuc,22:0.000} {d.RecallAtK,22:0.000}");
             }
 
-            sb.Append('\n');
+            sb.Append(CultureInfo.InvariantCulture, $" {"±" + (2 * r.ChanceStandardError).ToString("0.000", CultureInfo.InvariantCulture),14}\n");
         }
 
+        sb.Append("ROC AUC differences under the chance column (twice the standard error of a random ranking) do not tell detectors apart.\n");
         var floor = Floor(results);
         sb.Append(floor is { } f
             ? string.Create(CultureInfo.InvariantCulture, $"Up to strength {f:0.##} no detector finds the planted rows (ROC AUC under {FindsAuc}).\n")

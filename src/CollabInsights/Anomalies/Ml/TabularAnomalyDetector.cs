@@ -9,7 +9,9 @@ namespace CollabInsights.Anomalies.Ml;
 /// The ML.NET detector for any numeric table (the <c>mlnet</c> detector of <c>collab anomalies evaluate --dataset</c>): unknown values
 /// become the column median, columns are scaled, and an ensemble scores each row: the distance to the nearest centre of ML.NET k-means
 /// models with several numbers of clusters (standardised and averaged into one member), optionally the distance from the centre of the
-/// data, and a Mahalanobis distance in the top components of ML.NET's randomized PCA. Each member's scores are standardised (z) and
+/// data, a Mahalanobis distance in the top components of ML.NET's randomized PCA, and, for the k-means models with few clusters, the
+/// Mahalanobis distance of each row under its own cluster's covariance (<see cref="ClusterMahalanobis"/>; it sees a row that keeps every
+/// feature in range but breaks the relation between features within its group). Each member's scores are standardised (z) and
 /// summed, so no member's units dominate.
 /// Higher scores are more anomalous.
 /// </summary>
@@ -29,6 +31,7 @@ public static class TabularAnomalyDetector
         var width = scaled[0].Length;
         var members = new List<double[]>();
         var kmeans = new List<double[]>();
+        var local = new List<double[]>();
         var ml = new MLContext(o.Seed);
         var data = ml.Data.LoadFromEnumerable(scaled.Select(s => new Row { Features = s.Select(v => (float)v).ToArray() }), Schema(width));
         foreach (var k in o.ClusterCounts.Where(k => k >= 2 && k < rows.Count))
@@ -38,11 +41,20 @@ public static class TabularAnomalyDetector
             model.Model.GetClusterCentroids(ref centroids, out var count);
             var centres = centroids.Take(count).Select(c => c.DenseValues().Select(v => (double)v).ToArray()).ToList();
             kmeans.Add(Standardise(scaled.Select(x => Math.Sqrt(centres.Min(c => SquaredDistance(x, c)))).ToArray()));
+            if (k <= o.LocalCovarianceClusters && rows.Count >= 2 * width * k)
+            {
+                local.Add(Standardise(ClusterMahalanobis.Distances(scaled, centres)));
+            }
         }
 
         if (kmeans.Count > 0)
         {
             members.Add(Enumerable.Range(0, rows.Count).Select(i => kmeans.Average(m => m[i])).ToArray());
+        }
+
+        if (local.Count > 0)
+        {
+            members.Add(Enumerable.Range(0, rows.Count).Select(i => local.Average(m => m[i])).ToArray());
         }
 
         if (o.UseCentreDistance)

@@ -1,5 +1,6 @@
 using CollabInsights.Domain;
 using CollabInsights.Reconciliation;
+using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
 using static CollabInsights.Anomalies.Tests.TestData;
 

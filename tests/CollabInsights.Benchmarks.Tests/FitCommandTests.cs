@@ -1,5 +1,6 @@
 using System.Text.Json;
 using CollabInsights.Cli;
+using CollabInsights.Domain;
 using CollabInsights.Tests.Shared;
 
 namespace CollabInsights.Benchmarks.Tests;

@@ -1,4 +1,5 @@
 using CollabInsights.Benchmarks;
+using CollabInsights.Domain;
 using CollabInsights.Fit;
 
 namespace CollabInsights.Benchmarks.Tests;

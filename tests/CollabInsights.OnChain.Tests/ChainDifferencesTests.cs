@@ -7,6 +7,7 @@ using CollabInsights.OnChain.Contracts;
 using CollabInsights.OnChain.Extraction;
 using CollabInsights.OnChain.Seeding;
 using CollabInsights.Reconciliation;
+using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
 using CollabInsights.Tests.Shared;
 

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using CollabInsights.Benchmarks;
+using CollabInsights.Domain;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;

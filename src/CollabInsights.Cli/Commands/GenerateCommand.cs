@@ -26,7 +26,7 @@ internal static class GenerateCommand
             var output = parseResult.InvocationConfiguration.Output;
             var dir = Path.GetFullPath(parseResult.GetValue(outDir)!);
             var options = ScenarioOptions.Default with { Seed = parseResult.GetValue(seed), Projects = parseResult.GetValue(projects), ChainDifferenceRate = parseResult.GetValue(chainDifferences) };
-            var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
+            var scenario = await ScenarioGenerator.WriteAsync(options, dir, ct, parseResult.GetValue(anomalies) is { } rate ? s => Anomalies.Evaluation.ScenarioAnomalies.Inject(s, rate) : null).ConfigureAwait(false);
             if (parseResult.GetValue(json))
             {
                 output.WriteLine(JsonSerializer.Serialize(new { @out = dir, ground_truth = JsonDocument.Parse(scenario.GroundTruth.ToJson()).RootElement }));

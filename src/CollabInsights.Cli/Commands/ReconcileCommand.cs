@@ -6,6 +6,7 @@ using System.Text.Json.Serialization;
 using CollabInsights.Domain;
 using CollabInsights.OffChain;
 using CollabInsights.Reconciliation;
+using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
 using Spectre.Console;
 

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CollabInsights.Domain;
 using CollabInsights.Notebooks.Execution;
 using CollabInsights.Notebooks.Kernel.Internal;
 using NetMQ;
@@ -115,8 +116,8 @@ public static class KernelBenchmark
             return new KernelBenchmarkResult(
                 Math.Round(ready, 1),
                 Math.Round(times[0], 1),
-                Math.Round(Percentile(later, 0.5), 2),
-                Math.Round(Percentile(later, 0.95), 2),
+                Math.Round(Percentile.Of(later, 50), 2),
+                Math.Round(Percentile.Of(later, 95), 2),
                 Math.Round(engine, 2),
                 cells,
                 notebooks,
@@ -187,12 +188,13 @@ public static class KernelBenchmark
         }
 
         var json = JsonNode.Parse(await stdout.ConfigureAwait(false))!;
+        var later = json["trivialCellTimesMs"]!.AsArray().Select(t => t!.GetValue<double>()).Order().ToList();
         return new PeerKernelResult(
             json["kernel"]!.GetValue<string>(),
             json["readyMs"]!.GetValue<double>(),
             json["firstCellMs"]!.GetValue<double>(),
-            json["trivialCellMedianMs"]!.GetValue<double>(),
-            json["trivialCellP95Ms"]!.GetValue<double>());
+            Math.Round(Percentile.Of(later, 50), 2),
+            Math.Round(Percentile.Of(later, 95), 2));
     }
 
     private static async Task<double> EngineTrivialCellsAsync(int cells, CancellationToken ct)
@@ -206,11 +208,9 @@ public static class KernelBenchmark
             times.Add(r.Elapsed.TotalMilliseconds);
         }
 
-        return Percentile(times.Order().ToList(), 0.5);
+        return Percentile.Median(times.Order().ToList());
     }
 
-    private static double Percentile(IReadOnlyList<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
 
     private static void Request(NetMQSocket socket, MessageSigner signer, string session, string type, JsonObject content) =>
         socket.SendMultipartMessage(JupyterMessage.Create(type, content, null, session).ToFrames(signer));

@@ -4,7 +4,7 @@ namespace CollabInsights.Notebooks.Kernel;
 /// <param name="KernelReadyMs">From starting the kernel process to receiving its kernel_info_reply.</param>
 /// <param name="FirstCellMs">Round trip of the first trivial execute_request (includes Roslyn start-up not hidden by the warm-up).</param>
 /// <param name="TrivialCellMedianMs">Median round trip of the later trivial cells (execute_request to execute_reply).</param>
-/// <param name="TrivialCellP95Ms">95th percentile of those round trips.</param>
+/// <param name="TrivialCellP95Ms">95th percentile of those round trips (<see cref="CollabInsights.Domain.Percentile"/>: linear interpolation between ranks).</param>
 /// <param name="EngineTrivialCellMedianMs">Median run time of a trivial cell in an in-process <c>CSharpSession</c> (no messaging).</param>
 /// <param name="Cells">How many trivial cells were timed.</param>
 /// <param name="Notebooks">Per notebook run time in seconds (headless runner), by file name.</param>

@@ -1,6 +1,6 @@
 using CollabInsights.Anomalies.Ml;
 using CollabInsights.Reconciliation;
-using CollabInsights.Reporting.Internal;
+using CollabInsights.Reporting;
 using DynamicObj;
 using Plotly.NET;
 

@@ -73,20 +73,22 @@ public static class BenchmarkReport
     {
         var text = new StringBuilder();
         text.Append(string.Join(',', CsvColumns)).Append('\n');
-        foreach (var r in run.Results)
+        foreach (var cells in Rows(run))
         {
-            string[] cells =
-            [
-                r.Backend, r.Workload, F(r.N), r.RateControl, F(r.Succeeded), F(r.Failed), F(r.SendRateTps), F(r.ThroughputTps),
-                F(r.Latency.MinMs), F(r.Latency.AvgMs), F(r.Latency.MaxMs), F(r.Latency.P50Ms), F(r.Latency.P95Ms), F(r.Latency.P99Ms),
-                F(r.ConfirmationLatency?.P50Ms), F(r.ConfirmationLatency?.P95Ms), F(r.BytesPerRecord), F(r.GasPerRecord), F(r.CostPerRecordUsd),
-                F(r.VerifyMs), r.ProofKind ?? "", F(r.ProofBytes), r.TamperDetected is { } d ? (d ? "yes" : "no") : "", r.Note ?? "",
-            ];
             text.Append(string.Join(',', cells.Select(Quote))).Append('\n');
         }
 
         return text.ToString();
     }
+
+    /// <summary>The cells of each result row, in <see cref="CsvColumns"/> order, as <c>results.csv</c> and the HTML results table show them.</summary>
+    internal static IEnumerable<string[]> Rows(BenchmarkRun run) => run.Results.Select(r => new[]
+    {
+        r.Backend, r.Workload, F(r.N), r.RateControl, F(r.Succeeded), F(r.Failed), F(r.SendRateTps), F(r.ThroughputTps),
+        F(r.Latency.MinMs), F(r.Latency.AvgMs), F(r.Latency.MaxMs), F(r.Latency.P50Ms), F(r.Latency.P95Ms), F(r.Latency.P99Ms),
+        F(r.ConfirmationLatency?.P50Ms), F(r.ConfirmationLatency?.P95Ms), F(r.BytesPerRecord), F(r.GasPerRecord), F(r.CostPerRecordUsd),
+        F(r.VerifyMs), r.ProofKind ?? "", F(r.ProofBytes), r.TamperDetected is { } d ? (d ? "yes" : "no") : "", r.Note ?? "",
+    });
 
     internal static string F(double? value) => value is { } v ? v.ToString("0.####", CultureInfo.InvariantCulture) : "";
 

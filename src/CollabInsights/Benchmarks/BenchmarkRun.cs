@@ -1,3 +1,4 @@
+using CollabInsights.Domain;
 namespace CollabInsights.Benchmarks;
 
 /// <summary>A finished benchmark run: its configuration, machine, timing and one result row per backend x workload x N (sorted).</summary>

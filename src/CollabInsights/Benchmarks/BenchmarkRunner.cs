@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using CollabInsights.Benchmarks.Internal;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Benchmarks;
 

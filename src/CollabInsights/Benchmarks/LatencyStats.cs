@@ -1,9 +1,11 @@
+using CollabInsights.Domain;
+
 namespace CollabInsights.Benchmarks;
 
 /// <summary>
 /// Latency summary in milliseconds as Hyperledger Caliper reports it (min, avg, max) plus
-/// percentiles. Percentiles interpolate linearly between the closest ranks (the default of
-/// numpy and R type 7): p50 of 1..100 is 50.5, p95 is 95.05.
+/// percentiles by the kit's one definition, <see cref="Percentile"/> (linear interpolation between the closest
+/// ranks, the default of numpy and R type 7): p50 of 1..100 is 50.5, p95 is 95.05.
 /// </summary>
 /// <param name="Count">Number of samples.</param>
 /// <param name="MinMs">Smallest latency.</param>
@@ -27,20 +29,6 @@ public sealed record LatencyStats(long Count, double MinMs, double AvgMs, double
         }
 
         Array.Sort(sorted);
-        return new LatencyStats(sorted.Length, sorted[0], sorted.Average(), sorted[^1], Percentile(sorted, 50), Percentile(sorted, 95), Percentile(sorted, 99));
-    }
-
-    /// <summary>The <paramref name="percent"/>th percentile of ascending <paramref name="sorted"/> samples, interpolated linearly.</summary>
-    public static double Percentile(IReadOnlyList<double> sorted, double percent)
-    {
-        if (sorted.Count == 0)
-        {
-            return 0;
-        }
-
-        var rank = percent / 100.0 * (sorted.Count - 1);
-        var lower = (int)Math.Floor(rank);
-        var upper = Math.Min(lower + 1, sorted.Count - 1);
-        return sorted[lower] + ((rank - lower) * (sorted[upper] - sorted[lower]));
+        return new LatencyStats(sorted.Length, sorted[0], sorted.Average(), sorted[^1], Percentile.Of(sorted, 50), Percentile.Of(sorted, 95), Percentile.Of(sorted, 99));
     }
 }

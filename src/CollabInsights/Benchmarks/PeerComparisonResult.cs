@@ -1,3 +1,5 @@
+using CollabInsights.Domain;
+
 namespace CollabInsights.Benchmarks;
 
 /// <summary>
@@ -29,7 +31,7 @@ public sealed record PeerComparisonResult(string Comparison, long N, int Clients
     /// <summary>CPU time the peer process (pgbench) spent per insert (microseconds, median over rounds, 10 ms resolution); null when not measured.</summary>
     public double? PeerCpuMicrosecondsPerInsert { get; init; }
 
-    /// <summary>The median of <paramref name="values"/> (the 50th percentile, as <see cref="LatencyStats.Percentile"/> interpolates it); NaN when empty.</summary>
+    /// <summary>The median of <paramref name="values"/> (<see cref="Percentile.Median(IReadOnlyList{double})"/>, the kit's one definition); NaN when empty.</summary>
     internal static double Median(IReadOnlyList<double> values) =>
-        values.Count == 0 ? double.NaN : LatencyStats.Percentile([.. values.Order()], 50);
+        Percentile.Median([.. values.Order()]);
 }

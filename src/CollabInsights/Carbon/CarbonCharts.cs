@@ -1,4 +1,4 @@
-using CollabInsights.Reporting.Internal;
+using CollabInsights.Reporting;
 using DynamicObj;
 using Plotly.NET;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Runtime.InteropServices;
 
-namespace CollabInsights.Benchmarks;
+namespace CollabInsights.Domain;
 
 /// <summary>The machine a benchmark ran on, recorded with its results.</summary>
 /// <param name="LogicalCores">Logical processors visible to the process.</param>

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CollabInsights.Domain;
-using CollabInsights.Reporting.Internal;
+using CollabInsights.Reporting;
 using Plotly.NET;
 
 namespace CollabInsights.Linking;

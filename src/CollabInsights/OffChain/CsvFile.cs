@@ -39,6 +39,9 @@ public sealed class CsvFile
         return Parse(path, bytes);
     }
 
+    /// <summary>Parses CSV text already in memory; <paramref name="path"/> names it in messages. Throws <see cref="CollabInsightsException"/> when it is empty or has an unterminated quote.</summary>
+    public static CsvFile Parse(string path, string text) => Parse(path, Encoding.UTF8.GetBytes(text));
+
     /// <summary>
     /// Parses CSV bytes already in memory (UTF-8, with or without BOM; for example a file of a zip); <paramref name="path"/>
     /// names it in messages. Throws <see cref="CollabInsightsException"/> when it is empty or has an unterminated quote.
@@ -55,6 +58,13 @@ public sealed class CsvFile
         }
 
         return new CsvFile(path, table.Header, rows);
+    }
+
+    /// <summary>The text of field <paramref name="column"/> (0-based) of record <paramref name="record"/> (1-based, header excluded); empty when the record is shorter.</summary>
+    public string Cell(int record, int column)
+    {
+        var row = Rows[record - 1];
+        return column < row.Length ? row[column] : string.Empty;
     }
 
     /// <summary>Writes a header and records as CSV (UTF-8 without BOM, <c>\n</c> line ends).</summary>

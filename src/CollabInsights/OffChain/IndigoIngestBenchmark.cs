@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CollabInsights.Benchmarks;
+using CollabInsights.Domain;
 
 namespace CollabInsights.OffChain;
 
@@ -210,7 +210,7 @@ public static class IndigoIngestBenchmark
             json["cpu_median_ms"]!.GetValue<double>());
     }
 
-    private static double Median(List<double> values) => LatencyStats.Percentile([.. values.Order()], 50);
+    private static double Median(List<double> values) => Percentile.Median([.. values.Order()]);
 
     /// <summary>Writes the embedded pandas script to a new temporary file and returns its path (the caller deletes it).</summary>
     internal static string WriteEmbeddedScript()

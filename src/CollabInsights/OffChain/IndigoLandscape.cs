@@ -413,7 +413,7 @@ public sealed record IndigoLandscape(
         return value;
     }
 
-    // The middle value, or the mean of the two middle values; ties in value are ordered by row so the rows named are stable.
+    // The kit's one median (Percentile: the middle value, or the mean of the two middle values) with the rows it reads; ties in value are ordered by row so the rows named are stable.
     private static LandscapeFigure Median(List<(decimal Value, int Row)> values, Func<int, string> describe)
     {
         if (values.Count == 0)
@@ -422,14 +422,8 @@ public sealed record IndigoLandscape(
         }
 
         var sorted = values.OrderBy(v => v.Value).ThenBy(v => v.Row).ToList();
-        var mid = sorted.Count / 2;
-        if (sorted.Count % 2 == 1)
-        {
-            return new LandscapeFigure(sorted[mid].Value, [describe(sorted[mid].Row)]);
-        }
-
-        var pair = new[] { sorted[mid - 1], sorted[mid] };
-        return new LandscapeFigure((pair[0].Value + pair[1].Value) / 2m, pair.Select(p => p.Row).Order().Select(describe).ToList());
+        var rows = Percentile.MedianIndexes(sorted.Count).Select(i => sorted[i].Row).Order().Select(describe).ToList();
+        return new LandscapeFigure(Percentile.Median(sorted.ConvertAll(v => v.Value)), rows);
     }
 
     // Every rule of the method, in the order they are printed, with the rows each applied to.

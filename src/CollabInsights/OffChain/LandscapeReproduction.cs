@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using CollabInsights.Domain;
 
 namespace CollabInsights.OffChain;
 
@@ -250,8 +251,7 @@ public sealed record LandscapeReproduction(PublishedLandscape Published, string 
         return (false, $"The published median {currency} {N(published)} is neither a value nor the mean of two adjacent values among our {values.Count}: the data differ beyond projects added or removed (amounts revised), or the method differs.");
     }
 
-    private static decimal MedianOf(IReadOnlyList<LandscapeValue> sorted) =>
-        sorted.Count % 2 == 1 ? sorted[sorted.Count / 2].Value : (sorted[sorted.Count / 2 - 1].Value + sorted[sorted.Count / 2].Value) / 2m;
+    private static decimal MedianOf(IReadOnlyList<LandscapeValue> sorted) => Percentile.Median(sorted.Select(v => v.Value).ToList()) ?? 0m;
 
     private static string Describe(LandscapeValue v, string currency) => $"{currency} {N(v.Value)} ({v.ProjectId}, {v.Row})";
 

@@ -1,7 +1,7 @@
-namespace CollabInsights.Reporting.Internal;
+namespace CollabInsights.Reporting;
 
 /// <summary>Layout pieces shared by the kit's Plotly charts.</summary>
-internal static class PlotlyLayout
+public static class PlotlyLayout
 {
     /// <summary>An axis with a title and automatic margins, so long category labels are not cut off.</summary>
     public static DynamicObj.DynamicObj Axis(string title)

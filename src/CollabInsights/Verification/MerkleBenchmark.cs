@@ -79,7 +79,7 @@ public static class MerkleBenchmark
             return new MerkleBenchmarkResult(options.Leaves, proofs, buildMs, proofsMs, verifyMs,
                 peer.GetProperty("build_ms").GetDouble(), peer.GetProperty("proofs_ms").GetDouble(), peer.GetProperty("verify_ms").GetDouble(),
                 tree.RootHex, string.Equals(peerRoot, tree.RootHex, StringComparison.OrdinalIgnoreCase), proofsAgree && peer.GetProperty("verified").GetBoolean(),
-                Benchmarks.MachineDescription.Current());
+                Domain.MachineDescription.Current());
         }
         finally
         {

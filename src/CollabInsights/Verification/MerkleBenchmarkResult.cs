@@ -18,7 +18,7 @@ public sealed record MerkleBenchmarkResult(
     string Root,
     bool RootsAgree,
     bool ProofsAgree,
-    Benchmarks.MachineDescription Machine)
+    Domain.MachineDescription Machine)
 {
     /// <summary>The peer's build-plus-proofs time divided by ours.</summary>
     public double Speedup => (PeerBuildMs + PeerProofsMs) / (OursBuildMs + OursProofsMs);

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CollabInsights.OffChain.Internal;
+using CollabInsights.OffChain;
 
 namespace CollabInsights.Anomalies.Evaluation;
 
@@ -41,7 +41,7 @@ public sealed record LabelledDataset(string Name, IReadOnlyList<string> Features
     public static LabelledDataset ReadCsv(string path)
     {
         var file = Path.GetFileName(path);
-        var table = CsvTable.Parse(file, File.ReadAllBytes(path));
+        var table = CsvFile.Parse(path, File.ReadAllBytes(path));
         var header = table.Header.Select(h => h.Trim()).ToArray();
         var label = Array.FindIndex(header, h => string.Equals(h, LabelColumn, StringComparison.OrdinalIgnoreCase));
         if (label < 0)
@@ -55,9 +55,9 @@ public sealed record LabelledDataset(string Name, IReadOnlyList<string> Features
             throw new CollabInsightsException($"{file} has no feature columns besides '{LabelColumn}'. Add at least one numeric column.");
         }
 
-        var rows = new List<double[]>(table.RowCount);
-        var labels = new List<bool>(table.RowCount);
-        for (var r = 1; r <= table.RowCount; r++)
+        var rows = new List<double[]>(table.Rows.Count);
+        var labels = new List<bool>(table.Rows.Count);
+        for (var r = 1; r <= table.Rows.Count; r++)
         {
             var values = new double[features.Length];
             var j = 0;

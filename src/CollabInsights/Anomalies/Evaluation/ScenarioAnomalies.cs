@@ -3,7 +3,7 @@ using CollabInsights.Anomalies.Internal;
 using CollabInsights.Domain;
 using CollabInsights.Scenarios;
 
-namespace CollabInsights.Anomalies;
+namespace CollabInsights.Anomalies.Evaluation;
 
 /// <summary>
 /// The hook between <see cref="ScenarioGenerator"/> and <see cref="AnomalyInjector"/>: injects labelled anomalies

@@ -1,5 +1,5 @@
 using System.Globalization;
-using CollabInsights.Reporting.Internal;
+using CollabInsights.Reporting;
 using DynamicObj;
 using Plotly.NET;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using CollabInsights.Anomalies.Forensic;
+using CollabInsights.Reporting;
 
-namespace CollabInsights.Reporting;
+namespace CollabInsights.Anomalies.Forensic;
 
 /// <summary>The forensic tests as a report section: a table of every test (figure, threshold, verdict, rows), a digit chart against Benford's curve for each digit test, and the rows behind each failed test.</summary>
 public static class ForensicReport

@@ -1,5 +1,5 @@
 using System.Text;
-using CollabInsights.OffChain.Internal;
+using CollabInsights.OffChain;
 
 namespace CollabInsights.Anomalies.Internal;
 
@@ -9,14 +9,9 @@ internal static class CsvPatch
     /// <summary>Every record of <paramref name="text"/>, header first, parsed by the ingest's CSV reader.</summary>
     public static List<List<string>> Parse(string file, string text)
     {
-        var table = CsvTable.Parse(file, text);
-        var rows = new List<List<string>>(table.RowCount + 1);
-        rows.Add([.. table.Header]);
-        for (var row = 1; row <= table.RowCount; row++)
-        {
-            rows.Add([.. table.Row(row)]);
-        }
-
+        var table = CsvFile.Parse(file, text);
+        var rows = new List<List<string>>(table.Rows.Count + 1) { new(table.Header) };
+        rows.AddRange(table.Rows.Select(r => new List<string>(r)));
         return rows;
     }
 

@@ -43,7 +43,4 @@ internal static class RuleData
         var b1 = bEnd?.LastDay ?? DateOnly.MaxValue;
         return a0 <= b1 && b0 <= a1;
     }
-
-    public static double Median(IReadOnlyList<double> sorted) =>
-        sorted.Count == 0 ? double.NaN : sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
 }

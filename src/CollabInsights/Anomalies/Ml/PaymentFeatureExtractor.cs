@@ -24,7 +24,7 @@ public static class PaymentFeatureExtractor
         var projectCaps = caps.GroupBy(c => (c.Key.ProjectId, c.Key.Currency)).ToDictionary(g => g.Key, g => g.Sum(c => (double)c.Value));
         var obligation = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.PayerId), RuleData.Norm(p.RecipientId), RuleData.Norm(p.MetricId), p.PeriodStart, p.PeriodEnd)).ToDictionary(g => g.Key, g => g.Count());
         var byPayer = payments.GroupBy(p => (p.ProjectId, RuleData.Norm(p.PayerId))).ToDictionary(g => g.Key, g => g.ToList());
-        var projectMedian = payments.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => RuleData.Median(g.Select(p => (double)p.Amount!.Value.Amount).Order().ToList()));
+        var projectMedian = payments.GroupBy(p => p.ProjectId).ToDictionary(g => g.Key, g => Percentile.Median(g.Select(p => (double)p.Amount!.Value.Amount).Order().ToList()));
         var rows = new List<PaymentFeatures>(payments.Count);
         // A result with one unreadable bound covers only its known month here, not every period before or after it.
         foreach (var p in payments)
@@ -82,7 +82,7 @@ public static class PaymentFeatureExtractor
         var result = new Dictionary<OutcomePricing, double>();
         foreach (var g in items.GroupBy(x => (RuleData.Norm(x.Metric?.Definition) ?? RuleData.Norm(x.Metric?.PolicySector) ?? "?", x.Unit)))
         {
-            var median = RuleData.Median(g.Select(x => Math.Log(x.Price)).Order().ToList());
+            var median = Percentile.Median(g.Select(x => Math.Log(x.Price)).Order().ToList());
             foreach (var x in g)
             {
                 result[x.Pricing] = g.Count() >= 3 ? Math.Log(x.Price) - median : double.NaN;

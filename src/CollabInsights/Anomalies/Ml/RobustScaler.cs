@@ -1,4 +1,5 @@
 using CollabInsights.Anomalies.Internal;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Anomalies.Ml;
 
@@ -38,9 +39,9 @@ public sealed class RobustScaler
                 continue;
             }
 
-            medians[j] = RuleData.Median(column);
+            medians[j] = Percentile.Median(column);
             var iqr = Quantile(column, 0.75) - Quantile(column, 0.25);
-            var mad = RuleData.Median(column.Select(v => Math.Abs(v - medians[j])).Order().ToList());
+            var mad = Percentile.Median(column.Select(v => Math.Abs(v - medians[j])).Order().ToList());
             var mean = column.Average();
             var std = Math.Sqrt(column.Sum(v => (v - mean) * (v - mean)) / Math.Max(1, column.Count - 1));
             var floor = minimumScales?[j] ?? 0;

@@ -1,4 +1,5 @@
 using CollabInsights.Anomalies.Internal;
+using CollabInsights.Domain;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers;
@@ -116,7 +117,7 @@ public static class TabularAnomalyDetector
             return rows.Select(r => scaler.Transform(r)).ToList();
         }
 
-        var medians = Enumerable.Range(0, width).Select(j => RuleData.Median(rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList())).ToArray();
+        var medians = Enumerable.Range(0, width).Select(j => Percentile.Median(rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList())).ToArray();
         var filled = rows.Select(r => r.Select((v, j) => double.IsFinite(v) ? v : (double.IsFinite(medians[j]) ? medians[j] : 0)).ToArray()).ToList();
         var means = Enumerable.Range(0, width).Select(j => filled.Average(r => r[j])).ToArray();
         var sds = Enumerable.Range(0, width).Select(j => Math.Sqrt(filled.Sum(r => (r[j] - means[j]) * (r[j] - means[j])) / filled.Count)).ToArray();

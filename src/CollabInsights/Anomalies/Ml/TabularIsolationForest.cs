@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Anomalies.Ml;
 
@@ -29,7 +30,7 @@ public static class TabularIsolationForest
         var medians = Enumerable.Range(0, width).Select(j =>
         {
             var column = rows.Select(r => r[j]).Where(double.IsFinite).Order().ToList();
-            return column.Count == 0 ? 0 : Internal.RuleData.Median(column);
+            return column.Count == 0 ? 0 : Percentile.Median(column);
         }).ToArray();
         var csv = new StringBuilder();
         foreach (var r in rows)

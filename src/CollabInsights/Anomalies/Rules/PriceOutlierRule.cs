@@ -124,7 +124,7 @@ public sealed class PriceOutlierRule(PriceOutlierOptions? options = null) : IAno
                 continue;
             }
 
-            var perOutcome = RuleData.Median(agreeing);
+            var perOutcome = Percentile.Median(agreeing);
             var ratio = (double)price.Amount / perOutcome;
             if (Math.Abs(Math.Log(ratio)) <= Math.Log(1 + _options.PaidTolerance) || (_options.HighOnly && ratio < 1))
             {
@@ -142,9 +142,9 @@ public sealed class PriceOutlierRule(PriceOutlierOptions? options = null) : IAno
     private static (double Median, double Scale, int N)? Stats(List<double> values, double minimumScale)
     {
         values.Sort();
-        var median = RuleData.Median(values);
+        var median = Percentile.Median(values);
         var deviations = values.Select(v => Math.Abs(v - median)).OrderBy(v => v).ToList();
-        var mad = RuleData.Median(deviations);
+        var mad = Percentile.Median(deviations);
         var scale = mad > 1e-12 ? mad / 0.6745 : 1.253314 * deviations.Average();
         return (median, Math.Max(scale, minimumScale), values.Count);
     }

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CollabInsights.OffChain.Internal;
 using CollabInsights.Reporting;
 using Plotly.NET;
 using Plotly.NET.CSharp;
@@ -97,11 +96,10 @@ internal static class BenchHtml
         }
 
         html.Append("</tr></thead><tbody>\n");
-        var table = CsvTable.Parse("results.csv", BenchmarkReport.ToCsv(run));
-        for (var row = 1; row <= table.RowCount; row++)
+        foreach (var row in BenchmarkReport.Rows(run))
         {
             html.Append("<tr>");
-            foreach (var cell in table.Row(row))
+            foreach (var cell in row)
             {
                 html.Append("<td>").Append(HtmlTable.Escape(cell)).Append("</td>");
             }

@@ -1,4 +1,4 @@
-namespace CollabInsights.Reconciliation;
+namespace CollabInsights.Reconciliation.Evaluation;
 
 /// <summary>
 /// How well one reconciliation class found the deliberate differences of a scenario: the differences planted in it

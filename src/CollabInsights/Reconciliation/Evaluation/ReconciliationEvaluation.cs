@@ -1,7 +1,7 @@
 using CollabInsights.Domain;
 using CollabInsights.Scenarios;
 
-namespace CollabInsights.Reconciliation;
+namespace CollabInsights.Reconciliation.Evaluation;
 
 /// <summary>
 /// Scores a reconciliation against a scenario's planted chain differences

@@ -114,6 +114,32 @@ public class RealExportReconciliationTests(RealExportChainFixture fixture) : ICl
 
         Assert.Equal(0, result.Counts[ReconciliationClass.PeriodMismatch]);
         Assert.Equal(fixture.Seeded.Attestations + fixture.Seeded.Payments - 3, result.Counts[ReconciliationClass.Matched]);
+
+        // The DuckDB engine finds the same four differences, and every other entry, identically.
+        var duck = await DuckDbReconciler.ReconcileAsync(edited, fixture.Chain, ReconciliationOptions.ForOutcomeLedger(edited), cancellationToken: Ct);
+        Assert.Equal(result.Counts, duck.Counts);
+        Assert.Equal(result.Entries, duck.Entries);
+        Assert.Equal(result.NotOnChain, duck.NotOnChain);
+    }
+
+    [Fact]
+    public async Task The_DuckDB_engine_reconciles_the_exact_seed_of_the_real_export_to_the_same_entries_and_rows_not_on_chain_as_the_in_memory_engine()
+    {
+        var books = fixture.Books;
+        var memory = Reconciler.Reconcile(books, fixture.Chain, ReconciliationOptions.ForOutcomeLedger(books));
+        var duck = await DuckDbReconciler.ReconcileAsync(books, fixture.Chain, ReconciliationOptions.ForOutcomeLedger(books), cancellationToken: Ct);
+
+        Assert.Equal(0, duck.Differences);
+        Assert.Equal(fixture.Seeded.Attestations + fixture.Seeded.Payments, duck.Counts[ReconciliationClass.Matched]);
+        Assert.Equal(memory.Counts, duck.Counts);
+        Assert.Equal(memory.Entries.Count, duck.Entries.Count);
+        for (var i = 0; i < memory.Entries.Count; i++)
+        {
+            Assert.Equal(memory.Entries[i], duck.Entries[i]);
+        }
+
+        Assert.NotEmpty(duck.NotOnChain);
+        Assert.Equal(memory.NotOnChain, duck.NotOnChain);
     }
 
     private static int Row(OutcomePayment p) => ((FileProvenance)p.Provenance).Row;

@@ -24,14 +24,17 @@ internal static class ReconcileCommand
         var json = new Option<bool>("--json") { Description = "Print counts and every non-matched entry as JSON." };
         var outDir = new Option<string>("--out") { Description = "Folder to write reconciliation.json and reconciliation.csv (all entries, matched included) into." };
         var groundTruth = new Option<string?>("--ground-truth") { Description = "A generated scenario's ground-truth.json: score each class's precision and recall against its planted chain differences. Default: the books folder's ground-truth.json when its onchain-seed.json says differences were written on chain." };
+        var engine = new EngineCliOptions();
         var command = new Command("reconcile", "Match on-chain payments and attestations to the books by project, metric, period, payer, recipient and amount; classify each as matched, amount_mismatch, period_mismatch, counterparty_mismatch, only_on_chain or only_off_chain with both sides' provenance; on a generated scenario, score the classes against the planted differences.")
         {
             offchain, onchain, json, outDir, groundTruth,
         };
+        engine.AddTo(command);
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var (result, evaluation) = await RunAsync(parseResult.GetValue(offchain)!, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct).ConfigureAwait(false);
+            var (result, evaluation) = await RunAsync(parseResult.GetValue(offchain)!, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct,
+                engine.Read(parseResult), EngineCliOptions.Printer(parseResult.InvocationConfiguration.Error)).ConfigureAwait(false);
             var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
             if (parseResult.GetValue(outDir) is { } dir)
             {
@@ -128,9 +131,11 @@ internal static class ReconcileCommand
 
     /// <summary>
     /// Loads the books and the chain records, reconciles them and, when a ground truth is given or sits beside the books
-    /// of a chain seeded with its differences, scores the result against the planted differences.
+    /// of a chain seeded with its differences, scores the result against the planted differences. <paramref name="engine"/> chooses the
+    /// reconciliation engine (default: by size); <paramref name="progress"/> receives the estimate and the steps.
     /// </summary>
-    internal static async Task<(ReconciliationResult Result, ReconciliationEvaluation? Evaluation)> RunAsync(string offchainPath, string onchainDir, string? groundTruthPath, CancellationToken ct)
+    internal static async Task<(ReconciliationResult Result, ReconciliationEvaluation? Evaluation)> RunAsync(
+        string offchainPath, string onchainDir, string? groundTruthPath, CancellationToken ct, ReconciliationEngineOptions? engine = null, IProgress<ReconciliationProgress>? progress = null)
     {
         if (!Directory.Exists(onchainDir) && !File.Exists(onchainDir))
         {
@@ -145,7 +150,7 @@ internal static class ReconcileCommand
 
         // Against the outcome ledger, the books' records it cannot hold are listed as not_on_chain instead of only_off_chain.
         var options = ledger ? ReconciliationOptions.ForOutcomeLedger(off.Value) : null;
-        var result = Reconciler.Reconcile(off.Value, onChain, options);
+        var result = await Reconciler.ReconcileAsync(off.Value, onChain, options, engine, keepMatchedEntries: true, progress, ct).ConfigureAwait(false);
         var truthPath = groundTruthPath ?? await PlantedGroundTruthAsync(offchainPath, ct).ConfigureAwait(false);
         if (truthPath is null)
         {

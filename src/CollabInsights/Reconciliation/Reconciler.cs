@@ -15,7 +15,7 @@ namespace CollabInsights.Reconciliation;
 /// Records of the books that cannot be on chain (<see cref="ReconciliationOptions.NotOnChain"/>, and rows with no amount or count)
 /// are set aside as <see cref="ReconciliationResult.NotOnChain"/>, apart from the six classes.
 /// </summary>
-public static class Reconciler
+public static partial class Reconciler
 {
     /// <summary>Reconciles <paramref name="offChain"/> (the books) with <paramref name="onChain"/> (the chain).</summary>
     public static ReconciliationResult Reconcile(CollabDataset offChain, CollabDataset onChain, ReconciliationOptions? options = null, bool keepMatchedEntries = true)
@@ -40,26 +40,9 @@ public static class Reconciler
                 continue;
             }
 
-            var a = offIndex >= 0 ? off[offIndex] : null;
-            var b = onIndex >= 0 ? on[onIndex] : null;
-            var any = a ?? b!;
-            entries.Add(new ReconciliationEntry(cls, any.RecordType, any.Project, any.Metric, b?.Provenance, a?.Provenance, b?.Display, a?.Display, Describe(cls, a, b)));
+            entries.Add(EntrySide.Entry(cls, offIndex >= 0 ? off[offIndex].Side : null, onIndex >= 0 ? on[onIndex].Side : null));
         }
 
-        var sorted = entries.OrderBy(e => e.Class).ThenBy(e => e.Project, StringComparer.Ordinal).ThenBy(e => e.Metric, StringComparer.Ordinal)
-            .ThenBy(e => e.OffChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ThenBy(e => e.OnChain?.Describe() ?? string.Empty, StringComparer.Ordinal).ToList();
-        var setAside = notOnChain.OrderBy(n => n.RecordType, StringComparer.Ordinal).ThenBy(n => n.Provenance is FileProvenance f ? f.File : n.Provenance.Describe(), StringComparer.Ordinal)
-            .ThenBy(n => n.Provenance is FileProvenance f ? f.Row : 0).ToList();
-        return new ReconciliationResult(sorted, counts) { NotOnChain = setAside };
+        return new ReconciliationResult(EntrySide.Sort(entries), counts) { NotOnChain = EntrySide.Sort(notOnChain) };
     }
-
-    private static string Describe(ReconciliationClass cls, MatchRecord? off, MatchRecord? on) => cls switch
-    {
-        ReconciliationClass.Matched => "Both sides agree.",
-        ReconciliationClass.AmountMismatch => $"The books record {off!.Display} but the chain {on!.Display} for the same {off.RecordType} of {off.Metric} over {off.Period}.",
-        ReconciliationClass.PeriodMismatch => $"The books date this {off!.RecordType} {off.Period} but the chain {on!.Period}.",
-        ReconciliationClass.CounterpartyMismatch => $"The books name {off!.Parties} but the chain {on!.Parties}.",
-        ReconciliationClass.OnlyOnChain => string.Create(CultureInfo.InvariantCulture, $"The chain records {on!.Display} for {on.Metric} over {on.Period} ({on.Parties}) with no entry in the books."),
-        _ => string.Create(CultureInfo.InvariantCulture, $"The books record {off!.Display} for {off.Metric} over {off.Period} ({off.Parties}) with nothing on the chain."),
-    };
 }

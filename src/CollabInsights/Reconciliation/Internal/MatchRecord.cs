@@ -56,6 +56,8 @@ internal sealed class MatchRecord
         _ => string.Empty,
     };
 
+    /// <summary>What an entry shows of this record.</summary>
+    public EntrySide Side => new(RecordType, Project, Metric, Provenance, Display, Period, Parties);
 }
 
 /// <summary>Maps strings to dense integers (0 for null).</summary>

@@ -30,6 +30,9 @@ public static class CollabCli
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchReconcileCommand.Create());
         root.Subcommands.Add(AnchorCommand.Create());
         root.Subcommands.Add(ProofCommand.Create());
+        root.Subcommands.Add(CorrectCommand.Create());
+        root.Subcommands.Add(EraseCommand.Create());
+        root.Subcommands.Add(CorrectionsCommand.Create());
         root.Subcommands.Add(GovernanceCommand.Create());
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(BenchMerkleCommand.Create());
         root.Subcommands.OfType<Command>().First(c => c.Name == "bench").Subcommands.Add(CarbonBenchCommand.Create());

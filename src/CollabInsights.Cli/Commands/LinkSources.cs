@@ -1,6 +1,7 @@
 using CollabInsights.Domain;
 using CollabInsights.OffChain;
 using CollabInsights.OffChain.Standards;
+using CollabInsights.Verification;
 
 namespace CollabInsights.Cli.Commands;
 
@@ -13,6 +14,14 @@ internal static class LinkSources
     /// </summary>
     public static async Task<(CollabDataset Dataset, IReadOnlyList<DataProblem> Problems, string Source, string? Chain)> LoadAsync(string path, string format, CancellationToken ct)
     {
+        if (CorrectedView.IsAnchorFolder(path))
+        {
+            // An anchor folder: link its corrected view (corrections applied, erased records left out); the source line carries the history.
+            var view = await CorrectedView.WriteAsync(path, null, ct).ConfigureAwait(false);
+            var (dataset, problems, _, chain) = await LoadAsync(view.DataPath, format, ct).ConfigureAwait(false);
+            return (dataset, problems, $"{view.DataPath} ({view.Describe()}{string.Concat(view.History().Select(h => "; " + h))})", chain);
+        }
+
         if (format == "indigo" || (format == "auto" && LooksLikeIndigo(path)))
         {
             var load = await IndigoSource.LoadAsync(path, cancellationToken: ct).ConfigureAwait(false);

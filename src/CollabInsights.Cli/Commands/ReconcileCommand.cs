@@ -8,6 +8,7 @@ using CollabInsights.OffChain;
 using CollabInsights.Reconciliation;
 using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
+using CollabInsights.Verification;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
@@ -33,7 +34,10 @@ internal static class ReconcileCommand
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var output = parseResult.InvocationConfiguration.Output;
-            var (result, evaluation) = await RunAsync(parseResult.GetValue(offchain)!, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct,
+            // An anchor folder as the books: reconcile its corrected view (corrections applied, erased records left out) and show the history.
+            var books = parseResult.GetValue(offchain)!;
+            var view = CorrectedView.IsAnchorFolder(books) ? await CorrectedView.WriteAsync(books, null, ct).ConfigureAwait(false) : null;
+            var (result, evaluation) = await RunAsync(view?.DataPath ?? books, parseResult.GetValue(onchain)!, parseResult.GetValue(groundTruth), ct,
                 engine.Read(parseResult), EngineCliOptions.Printer(parseResult.InvocationConfiguration.Error)).ConfigureAwait(false);
             var counts = Enum.GetValues<ReconciliationClass>().ToDictionary(ReconciliationResult.NameOf, c => result.Counts[c]);
             if (parseResult.GetValue(outDir) is { } dir)
@@ -53,12 +57,28 @@ internal static class ReconcileCommand
                         not_on_chain_count = result.NotOnChain.Count,
                         not_on_chain_by_reason = ByReason(result.NotOnChain),
                         not_on_chain = result.NotOnChain.Select(ToJson),
+                        corrected_view = view is null ? null : new
+                        {
+                            anchor = view.AnchorDirectory,
+                            corrections = view.Corrections.Select(c => new { record = c.Record, changes = c.Changes, reason = c.Reason, corrected_at = c.CorrectedAt, transaction = c.TransactionHash }),
+                            erasures = view.Erasures.Select(e => new { record = e.Record, reason = e.Reason, erased_at = e.ErasedAt }),
+                            history = view.History(),
+                        },
                     },
                     Json));
                 return 0;
             }
 
             var console = CliCommand.ConsoleFor(output);
+            if (view is not null)
+            {
+                console.WriteLine(view.Describe());
+                foreach (var line in view.History())
+                {
+                    console.WriteLine("  " + line);
+                }
+            }
+
             var summary = new Table().AddColumn("class").AddColumn(new TableColumn("records").RightAligned());
             foreach (var (name, n) in counts)
             {

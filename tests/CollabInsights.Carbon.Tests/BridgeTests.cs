@@ -92,6 +92,12 @@ public class BridgeTests
         Assert.Equal((8, 8, 8), (doc.RootElement.GetProperty("batches").GetInt32(), doc.RootElement.GetProperty("batches_backed").GetInt32(), doc.RootElement.GetProperty("tagged_retirements").GetInt32()));
         Assert.Equal(0, doc.RootElement.GetProperty("flags").GetArrayLength());
 
+        var report = Path.Combine(dir, "carbon.html");
+        Assert.True(0 == await CollabCli.InvokeAsync(["carbon", "report", "--data", dir, "--chain", extracted, "--out", report], new StringWriter(), error, Ct), error.ToString());
+        var html = await File.ReadAllTextAsync(report, Ct);
+        Assert.Contains("Bridged tokens on chain", html, StringComparison.Ordinal);
+        Assert.Contains("8 token batches minted, 8 backed by exactly one bridge-tagged registry retirement", html, StringComparison.Ordinal);
+
         // The same chain read against the untagged real registry: every batch is unbacked.
         var result = BridgeReconciler.Reconcile(real.Value, await BridgeChainRecords.ReadAsync(extracted, Ct), BridgeTagRule.CarbonPlan);
         Assert.Equal(8, result.Counts[BridgeFlagKinds.UnbackedBatch]);

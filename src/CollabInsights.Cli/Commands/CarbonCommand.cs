@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CollabInsights.Carbon;
+using CollabInsights.Carbon.Bridge;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
@@ -25,16 +26,29 @@ internal static class CarbonCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var outFile = new Option<string>("--out") { Description = "The HTML file to write (default carbon-report.html); it works offline (plotly.js inlined).", DefaultValueFactory = _ => "carbon-report.html" };
-        var command = new Command("report", "Write an offline HTML report of registry exports: what was loaded, charts by registry, vintage and rule, every double-counting flag and every data problem.")
+        var chains = new Option<string[]>("--chain") { Description = "Extractions of bridge events (as for 'carbon bridge reconcile'): add the chain-against-registry reconciliation (KlimaDAO's tag rule). Repeat for several chains.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("report", "Write an offline HTML report of registry exports: what was loaded, charts by registry, vintage and rule, every double-counting flag and every data problem, and with --chain the bridged tokens reconciled against the registry.")
         {
-            data, outFile,
+            data, outFile, chains,
         };
         command.SetGuardedAction(async (parseResult, ct) =>
         {
             var loaded = await CarbonRegistryLoader.LoadAsync(parseResult.GetValue(data)!, ct).ConfigureAwait(false);
             var flags = CarbonRules.Check(loaded.Value);
             var path = Path.GetFullPath(parseResult.GetValue(outFile)!);
-            await CarbonReport.Build(loaded, flags).WriteAsync(path, ct).ConfigureAwait(false);
+            BridgeReconciliation? bridge = null;
+            if (parseResult.GetValue(chains) is { Length: > 0 } dirs)
+            {
+                var parts = new List<BridgeChainRecords>();
+                foreach (var dir in dirs)
+                {
+                    parts.Add(await BridgeChainRecords.ReadAsync(dir, ct).ConfigureAwait(false));
+                }
+
+                bridge = BridgeReconciler.Reconcile(loaded.Value, BridgeChainRecords.Combine(parts));
+            }
+
+            await CarbonReport.Build(loaded, flags, bridge: bridge).WriteAsync(path, ct).ConfigureAwait(false);
             await parseResult.InvocationConfiguration.Output.WriteLineAsync($"{flags.Count} flag(s), {loaded.Problems.Count} data problem(s); wrote {path}").ConfigureAwait(false);
             return 0;
         });

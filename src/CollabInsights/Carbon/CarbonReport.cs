@@ -1,4 +1,5 @@
 using System.Globalization;
+using CollabInsights.Carbon.Bridge;
 using CollabInsights.Domain;
 using CollabInsights.Reporting;
 
@@ -7,8 +8,11 @@ namespace CollabInsights.Carbon;
 /// <summary>The offline HTML page of <c>collab carbon report</c>: what was loaded, charts by registry, vintage and rule, every flag and every data problem.</summary>
 public static class CarbonReport
 {
-    /// <summary>Builds the page for a loaded dataset and its flags (<see cref="CarbonRules.Check"/>).</summary>
-    public static HtmlReport Build(LoadResult<CarbonDataset> loaded, IReadOnlyList<CarbonFlag> flags, string title = "Carbon credits: registries and double counting")
+    /// <summary>
+    /// Builds the page for a loaded dataset and its flags (<see cref="CarbonRules.Check"/>) and, when given, the reconciliation of
+    /// bridged tokens on chain against it (<see cref="BridgeReconciler.Reconcile"/>).
+    /// </summary>
+    public static HtmlReport Build(LoadResult<CarbonDataset> loaded, IReadOnlyList<CarbonFlag> flags, string title = "Carbon credits: registries and double counting", BridgeReconciliation? bridge = null)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(flags);
@@ -41,6 +45,19 @@ public static class CarbonReport
         else
         {
             report.AddTable(flags, previewRows: 500);
+        }
+
+        if (bridge is not null)
+        {
+            report.AddHeading("Bridged tokens on chain");
+            report.AddMarkdown(string.Create(CultureInfo.InvariantCulture,
+                $"{bridge.Batches:N0} token batches minted, {bridge.BatchesBacked:N0} backed by exactly one bridge-tagged registry retirement of the same serials and quantity; " +
+                $"{bridge.TaggedRetirements:N0} tagged registry retirements; {bridge.TokenRetirements:N0} token retirements; {bridge.Flags.Count:N0} flag(s)."));
+            report.AddTable(bridge.Counts.Select(c => new { kind = c.Key, flags = c.Value }), "Chain against registry, by rule", previewRows: 20);
+            if (bridge.Flags.Count > 0)
+            {
+                report.AddTable(bridge.Flags, previewRows: 500);
+            }
         }
 
         report.AddHeading("Data problems");

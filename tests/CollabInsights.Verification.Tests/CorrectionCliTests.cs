@@ -66,7 +66,7 @@ public class CorrectionCliTests(AnchoredChain chain) : IClassFixture<AnchoredCha
     }
 
     [Fact]
-    public async Task Reconcile_and_link_read_an_anchor_folder_as_its_corrected_view_and_show_the_correction_history()
+    public async Task Reconcile_with_either_engine_and_link_read_an_anchor_folder_as_its_corrected_view_and_show_the_correction_history()
     {
         var books = Path.Combine(RepoPaths.NewTempDirectory("cli-corrected-books"), "books");
         Assert.Equal(0, (await RunAsync("generate", "--seed", "5", "--projects", "3", "--out", books)).Code);
@@ -81,6 +81,7 @@ public class CorrectionCliTests(AnchoredChain chain) : IClassFixture<AnchoredCha
 
         // The original books stand in for the other side: only the corrected payment differs.
         var reconciled = await RunAsync("reconcile", "--offchain", anchor, "--onchain", books, "--json");
+        var duck = await RunAsync("reconcile", "--offchain", anchor, "--onchain", books, "--engine", "duckdb", "--json");
         var linkDir = Path.Combine(RepoPaths.NewTempDirectory("cli-corrected-link"), "link");
         var linked = await RunAsync("link", "--data", anchor, "--out", linkDir);
 
@@ -90,6 +91,12 @@ public class CorrectionCliTests(AnchoredChain chain) : IClassFixture<AnchoredCha
         var history = doc.RootElement.GetProperty("corrected_view").GetProperty("history").EnumerateArray().Select(h => h.GetString()).ToList();
         Assert.Equal($"projects_outcome_payments.csv:{row}", Assert.Single(doc.RootElement.GetProperty("corrected_view").GetProperty("corrections").EnumerateArray()).GetProperty("record").GetString());
         Assert.Contains("-> '99999' (invoice re-issued)", Assert.Single(history), StringComparison.Ordinal);
+        Assert.True(duck.Code == 0, duck.Err);
+        using (var duckDoc = JsonDocument.Parse(duck.Out))
+        {
+            Assert.Equal(1, duckDoc.RootElement.GetProperty("counts").GetProperty("amount_mismatch").GetInt64());
+        }
+
         Assert.True(linked.Code == 0, linked.Err);
         var report = await File.ReadAllTextAsync(Path.Combine(linkDir, "report.html"), Ct);
         Assert.Contains("1 correction(s) applied", report, StringComparison.Ordinal);

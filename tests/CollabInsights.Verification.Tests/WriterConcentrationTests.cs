@@ -88,5 +88,6 @@ public class WriterConcentrationTests
         Assert.Contains("Who holds the pen?", fit.ToString(), StringComparison.Ordinal);
         Assert.Contains("Horizontal Merger Guidelines 2010", fit.ToString(), StringComparison.Ordinal);
         Assert.Contains("collab anchor", fit.ToString(), StringComparison.Ordinal);
+        Assert.Contains("collab erase", fit.ToString(), StringComparison.Ordinal);
     }
 }

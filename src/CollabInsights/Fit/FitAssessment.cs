@@ -312,7 +312,7 @@ public static class FitAssessment
             }
             else
             {
-                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable?", "Keep personal data off-chain and write only salted hashes, so erasing the off-chain data honours the right to erasure: `collab anchor` puts only a Merkle root of pseudonymised, salted records on chain, and erasing a record deletes it and its salt off chain, after which its proofs answer 'erased' and the chain keeps only the root.", false));
+                reasons.Add(new FitReason(Nist + "; GDPR art. 17", "Must personal data be erasable?", "Keep personal data off-chain and write only salted hashes, so erasing the off-chain data honours the right to erasure: `collab anchor` puts only a Merkle root of pseudonymised, salted records on chain, and `collab erase` deletes a record and its salt off chain, after which its proofs answer 'erased' and the chain keeps only the root; `collab correct` adds a correcting record instead of overwriting one.", false));
             }
         }
 

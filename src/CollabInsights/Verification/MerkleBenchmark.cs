@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using Nethereum.Hex.HexConvertors.Extensions;
 using CollabInsights.Verification.Internal;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.Verification;
 

@@ -137,8 +137,8 @@ public static class BridgeReconciler
             var (earlier, later) = Order(batches[a], batches[b]);
             var scope = earlier.ChainId != later.ChainId ? "two_chains"
                 : !string.Equals(earlier.Bridge, later.Bridge, StringComparison.OrdinalIgnoreCase) ? "two_bridges" : "same_bridge";
-            flags.Add(BatchFlag(BridgeFlagKinds.DoubleBridge, later, earlier.Key,
-                $"Serials {later.Serial} were already bridged by {earlier.Key} ({earlier.Serial}); {Scope(scope)}.") with { Scope = scope });
+            var reason = $"Serials {later.Serial} were already bridged by {earlier.Key} ({earlier.Serial}); {Scope(scope)}.";
+            flags.Add(BatchFlag(BridgeFlagKinds.DoubleBridge, later, earlier.Key, reason) with { Scope = scope });
         }
 
         foreach (var (a, b) in claimPairs)
@@ -154,8 +154,8 @@ public static class BridgeReconciler
             var claim = claims[c];
             var block = untagged[u];
             flags.Add(new BridgeFlag(BridgeFlagKinds.DoubleClaim, null, claim.Key, Row(block), ProjectOf(batchByKey, claim),
-                $"Token retirement for '{claim.Beneficiary}' claims serials {claim.Serial}, which the registry also shows retired without a bridge tag ({Row(block)}, {block.Serial}, beneficiary '{block.Beneficiary}')."
-                    , claim.Provenance.TxHash, null, null));
+                $"Token retirement for '{claim.Beneficiary}' claims serials {claim.Serial}, which the registry also shows retired without a bridge tag ({Row(block)}, {block.Serial}, beneficiary '{block.Beneficiary}').",
+                claim.Provenance.TxHash, null, null));
         }
 
         for (var t = 0; t < tagged.Count; t++)

@@ -82,242 +82,249 @@ public static class AnomalyInjector
             }
         }
 
-        private bool TryInject(string kind, bool subtle)
+        // Plants one anomaly of the kind; false when no record suits it (the caller tries another).
+        private bool TryInject(string kind, bool subtle) => kind switch
         {
-            switch (kind)
+            FlagKinds.DuplicatePayment => InjectDuplicatePayment(),
+            FlagKinds.PaymentWithoutResult => InjectPaymentWithoutResult(subtle),
+            FlagKinds.PaidBeforePeriodEnd => InjectPaidBeforePeriodEnd(subtle),
+            FlagKinds.SelfValidation => InjectSelfValidation(),
+            FlagKinds.ResultsInconsistent => InjectResultsInconsistent(subtle),
+            FlagKinds.PriceOutlier => InjectPriceOutlier(),
+            FlagKinds.SplitPayment => InjectSplitPayment(),
+            FlagKinds.InvalidValue => InjectInvalidValue(subtle),
+            FlagKinds.MlOutlier => InjectMlOutlier(),
+            FlagKinds.PaymentExceedsCommitment => InjectPaymentExceedsCommitment(subtle),
+            _ => false,
+        };
+
+        private bool InjectDuplicatePayment()
+        {
+            if (PickPayment() is not { } i)
             {
-                case FlagKinds.DuplicatePayment:
-                {
-                    if (PickPayment() is not { } i)
-                    {
-                        return false;
-                    }
-
-                    var p = _payments[i];
-                    if (!Fits(p, p.Amount!.Value.Amount))
-                    {
-                        return false;
-                    }
-
-                    var copy = Append(p);
-                    _used.Add(RecordKey.Of(p.Provenance));
-                    Label(kind, copy, true, $"payment {RecordKey.Of(p.Provenance)} entered a second time");
-                    return true;
-                }
-
-                case FlagKinds.PaymentWithoutResult:
-                {
-                    if (PickPayment() is not { } i || _payments[i].PeriodEnd is not { } end || _payments[i].PeriodStart is not { } start)
-                    {
-                        return false;
-                    }
-
-                    var p = _payments[i];
-                    var metric = p.MetricId;
-                    var latest = _results.Where(r => r.ProjectId == p.ProjectId && r.MetricId == metric && r.PeriodEnd is not null).Select(r => r.PeriodEnd!.Value.LastDay).DefaultIfEmpty(end.LastDay).Max();
-                    var newStart = latest.AddDays(1);
-                    var newEnd = newStart.AddMonths(3).AddDays(-1);
-                    var periodStart = PartialDate.OfMonth(newStart.Year, newStart.Month);
-                    if (!Fits(p, p.Amount!.Value.Amount)
-                        || _payments.Any(q => q.ProjectId == p.ProjectId && RuleData.Norm(q.MetricId) == RuleData.Norm(metric) && q.PeriodStart == periodStart && RuleData.IsActual(q)))
-                    {
-                        // Another payment already pays that later quarter (an earlier injection): a second one would be an unlabelled duplicate.
-                        return false;
-                    }
-
-                    var added = Append(p with
-                    {
-                        PeriodStart = periodStart,
-                        PeriodEnd = PartialDate.OfMonth(newEnd.Year, newEnd.Month),
-                        PaidAt = new DateTimeOffset(newEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(30),
-                    });
-                    _used.Add(RecordKey.Of(p.Provenance));
-                    Label(kind, added, subtle, $"payment for {metric} over a quarter after the last reported result");
-                    return true;
-                }
-
-                case FlagKinds.PaidBeforePeriodEnd:
-                {
-                    if (PickPayment() is not { } i || _payments[i].PeriodEnd is not { } end)
-                    {
-                        return false;
-                    }
-
-                    var days = subtle ? _rng.Next(3, 15) : _rng.Next(30, 80);
-                    var paidAt = new DateTimeOffset(end.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-days);
-                    _payments[i] = _payments[i] with { PaidAt = paidAt };
-                    Label(kind, _payments[i], subtle, $"paid {days} days before the period ended");
-                    return true;
-                }
-
-                case FlagKinds.SelfValidation:
-                {
-                    if (PickResult() is not { } i)
-                    {
-                        return false;
-                    }
-
-                    var r = _results[i];
-                    var recipient = _payments.FirstOrDefault(p => p.ProjectId == r.ProjectId && p.RecipientId is not null)?.RecipientId;
-                    if (recipient is null)
-                    {
-                        return false;
-                    }
-
-                    _results[i] = r with { Validator = recipient };
-                    Label(kind, _results[i], false, $"validator replaced by the payment recipient {recipient}");
-                    return true;
-                }
-
-                case FlagKinds.ResultsInconsistent:
-                {
-                    if (PickResult() is not { } i || _results[i].NumberEngaged is not { } engaged)
-                    {
-                        return false;
-                    }
-
-                    var extra = Math.Max(1, Math.Round(engaged * (decimal)(subtle ? 0.01 + (_rng.NextDouble() * 0.05) : 0.2 + (_rng.NextDouble() * 0.5))));
-                    _results[i] = _results[i] with { OutcomesAchieved = engaged + extra };
-                    Label(kind, _results[i], subtle, $"outcomes achieved set to {engaged + extra} with {engaged} engaged");
-                    return true;
-                }
-
-                case FlagKinds.PriceOutlier:
-                {
-                    var candidates = Enumerable.Range(0, _pricings.Count).Where(i => !_used.Contains(RecordKey.Of(_pricings[i].Provenance)) && _pricings[i].PricePerUnit is not null).ToList();
-                    if (candidates.Count == 0)
-                    {
-                        return false;
-                    }
-
-                    var i = candidates[_rng.Next(candidates.Count)];
-                    if (PaidAtPricePeriods(_pricings[i]) < MinPricedPeriods)
-                    {
-                        // A price nobody has paid against yet is only comparable with other metrics' prices, whose spread
-                        // (3x and more for the same outcome) hides a 1.5x inflation: not a fair label for any detector.
-                        _used.Add(RecordKey.Of(_pricings[i].Provenance));
-                        return false;
-                    }
-
-                    _pricedMetrics.Add((_pricings[i].ProjectId, RuleData.Norm(_pricings[i].MetricId)));
-                    var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
-                    var p = _pricings[i];
-                    _pricings[i] = p with
-                    {
-                        PricePerUnit = new Money(decimal.Round(p.PricePerUnit!.Value.Amount * factor, 0), p.PricePerUnit.Value.Currency),
-                        PricePerUnitUsd = p.PricePerUnitUsd is { } usd ? decimal.Round(usd * factor, 2) : null,
-                    };
-                    Label(kind, _pricings[i], true, string.Create(CultureInfo.InvariantCulture, $"price per outcome inflated {factor:0.00}x"));
-                    return true;
-                }
-
-                case FlagKinds.SplitPayment:
-                {
-                    if (PickPayment() is not { } i)
-                    {
-                        return false;
-                    }
-
-                    var p = _payments[i];
-                    var count = _rng.Next(2, 5);
-                    var amounts = Enumerable.Range(0, count).Select(_ => decimal.Round(o.ApprovalThreshold * (decimal)(1 - (0.002 + (_rng.NextDouble() * 0.08))), 2)).Distinct().ToList();
-                    if (amounts.Count < 2 || !Fits(p, amounts.Sum() - p.Amount!.Value.Amount))
-                    {
-                        return false;
-                    }
-
-                    var currency = p.Amount!.Value.Currency;
-                    var rate = p.AmountUsd is { } usd && p.Amount.Value.Amount != 0 ? usd / p.Amount.Value.Amount : (decimal?)null;
-                    _payments[i] = p with { Amount = new Money(amounts[0], currency), AmountUsd = rate is null ? null : decimal.Round(amounts[0] * rate.Value, 2) };
-                    Label(kind, _payments[i], true, $"payment split into {amounts.Count} just under the threshold");
-                    var at = p.PaidAt ?? DateTimeOffset.UnixEpoch;
-                    for (var k = 1; k < amounts.Count; k++)
-                    {
-                        var part = Append(p with { Amount = new Money(amounts[k], currency), AmountUsd = rate is null ? null : decimal.Round(amounts[k] * rate.Value, 2), PaidAt = at.AddDays(k * _rng.Next(1, 6)) });
-                        Label(kind, part, true, $"part {k + 1} of a payment split into {amounts.Count}");
-                    }
-
-                    return true;
-                }
-
-                case FlagKinds.InvalidValue:
-                {
-                    if (PickResult() is not { } i || _results[i].PeriodStart is not { } start)
-                    {
-                        return false;
-                    }
-
-                    var r = _results[i];
-                    var bad = subtle ? $"{start.Year:D4}-13" : $"{start.Year:D4}/{start.Month ?? 1:D2}/31";
-                    _results[i] = r with { PeriodStart = null };
-                    var f = (FileProvenance)r.Provenance;
-                    _problems.Add(new DataProblem(f.File, f.Row, "Period - Start - (Value)", bad, subtle ? "month 13 does not exist (expected 01 to 12)" : "not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", ProblemSeverity.Invalid));
-                    Label(kind, _results[i], subtle, $"period start replaced by '{bad}'");
-                    return true;
-                }
-
-                case FlagKinds.MlOutlier:
-                {
-                    if (PickPayment() is not { } i)
-                    {
-                        return false;
-                    }
-
-                    var p = _payments[i];
-                    if (!PaidAtPrice(p))
-                    {
-                        // A payment cut at its metric's cap, inflated, can still be below price x outcomes: the label would not be true.
-                        return false;
-                    }
-
-                    var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
-                    var amount = decimal.Round(p.Amount!.Value.Amount * factor, 2);
-                    if (amount >= o.ApprovalThreshold * 0.9m && amount < o.ApprovalThreshold)
-                    {
-                        return false;
-                    }
-
-                    if (!Fits(p, amount - p.Amount.Value.Amount))
-                    {
-                        return false;
-                    }
-
-                    _payments[i] = p with { Amount = new Money(amount, p.Amount.Value.Currency), AmountUsd = p.AmountUsd is { } usd ? decimal.Round(usd * factor, 2) : null };
-                    Label(kind, _payments[i], true, string.Create(CultureInfo.InvariantCulture, $"amount inflated {factor:0.00}x over price x outcomes"));
-                    return true;
-                }
-
-                case FlagKinds.PaymentExceedsCommitment:
-                {
-                    var candidates = Enumerable.Range(0, _commitments.Count).Where(i => !_used.Contains(RecordKey.Of(_commitments[i].Provenance)) && _commitments[i].MaxPotentialPayment is not null).ToList();
-                    if (candidates.Count == 0)
-                    {
-                        return false;
-                    }
-
-                    var i = candidates[_rng.Next(candidates.Count)];
-                    var c = _commitments[i];
-                    var total = PaidBy(c.ProjectId, c.OrganisationId, c.MaxPotentialPayment!.Value.Currency);
-                    if (total <= 0)
-                    {
-                        return false;
-                    }
-
-                    var over = subtle ? 0.03 + (_rng.NextDouble() * 0.05) : 0.1 + (_rng.NextDouble() * 0.4);
-                    var max = decimal.Round(total / (decimal)(1 + over), 2);
-                    _commitments[i] = c with
-                    {
-                        MaxPotentialPayment = new Money(max, c.MaxPotentialPayment.Value.Currency),
-                        MaxPotentialPaymentUsd = c.MaxPotentialPaymentUsd is { } usd ? decimal.Round(usd * max / c.MaxPotentialPayment.Value.Amount, 2) : null,
-                    };
-                    _capProjects.Add(c.ProjectId);
-                    Label(kind, _commitments[i], subtle, string.Create(CultureInfo.InvariantCulture, $"cap lowered so payments are {over:P1} over it"));
-                    return true;
-                }
-
-                default:
-                    return false;
+                return false;
             }
+
+            var p = _payments[i];
+            if (!Fits(p, p.Amount!.Value.Amount))
+            {
+                return false;
+            }
+
+            var copy = Append(p);
+            _used.Add(RecordKey.Of(p.Provenance));
+            Label(FlagKinds.DuplicatePayment, copy, true, $"payment {RecordKey.Of(p.Provenance)} entered a second time");
+            return true;
+        }
+
+        private bool InjectPaymentWithoutResult(bool subtle)
+        {
+            if (PickPayment() is not { } i || _payments[i].PeriodEnd is not { } end || _payments[i].PeriodStart is not { } start)
+            {
+                return false;
+            }
+
+            var p = _payments[i];
+            var metric = p.MetricId;
+            var latest = _results.Where(r => r.ProjectId == p.ProjectId && r.MetricId == metric && r.PeriodEnd is not null).Select(r => r.PeriodEnd!.Value.LastDay).DefaultIfEmpty(end.LastDay).Max();
+            var newStart = latest.AddDays(1);
+            var newEnd = newStart.AddMonths(3).AddDays(-1);
+            var periodStart = PartialDate.OfMonth(newStart.Year, newStart.Month);
+            if (!Fits(p, p.Amount!.Value.Amount)
+                || _payments.Any(q => q.ProjectId == p.ProjectId && RuleData.Norm(q.MetricId) == RuleData.Norm(metric) && q.PeriodStart == periodStart && RuleData.IsActual(q)))
+            {
+                // Another payment already pays that later quarter (an earlier injection): a second one would be an unlabelled duplicate.
+                return false;
+            }
+
+            var added = Append(p with
+            {
+                PeriodStart = periodStart,
+                PeriodEnd = PartialDate.OfMonth(newEnd.Year, newEnd.Month),
+                PaidAt = new DateTimeOffset(newEnd.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(30),
+            });
+            _used.Add(RecordKey.Of(p.Provenance));
+            Label(FlagKinds.PaymentWithoutResult, added, subtle, $"payment for {metric} over a quarter after the last reported result");
+            return true;
+        }
+
+        private bool InjectPaidBeforePeriodEnd(bool subtle)
+        {
+            if (PickPayment() is not { } i || _payments[i].PeriodEnd is not { } end)
+            {
+                return false;
+            }
+
+            var days = subtle ? _rng.Next(3, 15) : _rng.Next(30, 80);
+            var paidAt = new DateTimeOffset(end.LastDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero).AddDays(-days);
+            _payments[i] = _payments[i] with { PaidAt = paidAt };
+            Label(FlagKinds.PaidBeforePeriodEnd, _payments[i], subtle, $"paid {days} days before the period ended");
+            return true;
+        }
+
+        private bool InjectSelfValidation()
+        {
+            if (PickResult() is not { } i)
+            {
+                return false;
+            }
+
+            var r = _results[i];
+            var recipient = _payments.FirstOrDefault(p => p.ProjectId == r.ProjectId && p.RecipientId is not null)?.RecipientId;
+            if (recipient is null)
+            {
+                return false;
+            }
+
+            _results[i] = r with { Validator = recipient };
+            Label(FlagKinds.SelfValidation, _results[i], false, $"validator replaced by the payment recipient {recipient}");
+            return true;
+        }
+
+        private bool InjectResultsInconsistent(bool subtle)
+        {
+            if (PickResult() is not { } i || _results[i].NumberEngaged is not { } engaged)
+            {
+                return false;
+            }
+
+            var extra = Math.Max(1, Math.Round(engaged * (decimal)(subtle ? 0.01 + (_rng.NextDouble() * 0.05) : 0.2 + (_rng.NextDouble() * 0.5))));
+            _results[i] = _results[i] with { OutcomesAchieved = engaged + extra };
+            Label(FlagKinds.ResultsInconsistent, _results[i], subtle, $"outcomes achieved set to {engaged + extra} with {engaged} engaged");
+            return true;
+        }
+
+        private bool InjectPriceOutlier()
+        {
+            var candidates = Enumerable.Range(0, _pricings.Count).Where(i => !_used.Contains(RecordKey.Of(_pricings[i].Provenance)) && _pricings[i].PricePerUnit is not null).ToList();
+            if (candidates.Count == 0)
+            {
+                return false;
+            }
+
+            var i = candidates[_rng.Next(candidates.Count)];
+            if (PaidAtPricePeriods(_pricings[i]) < MinPricedPeriods)
+            {
+                // A price nobody has paid against yet is only comparable with other metrics' prices, whose spread
+                // (3x and more for the same outcome) hides a 1.5x inflation: not a fair label for any detector.
+                _used.Add(RecordKey.Of(_pricings[i].Provenance));
+                return false;
+            }
+
+            _pricedMetrics.Add((_pricings[i].ProjectId, RuleData.Norm(_pricings[i].MetricId)));
+            var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
+            var p = _pricings[i];
+            _pricings[i] = p with
+            {
+                PricePerUnit = new Money(decimal.Round(p.PricePerUnit!.Value.Amount * factor, 0), p.PricePerUnit.Value.Currency),
+                PricePerUnitUsd = p.PricePerUnitUsd is { } usd ? decimal.Round(usd * factor, 2) : null,
+            };
+            Label(FlagKinds.PriceOutlier, _pricings[i], true, string.Create(CultureInfo.InvariantCulture, $"price per outcome inflated {factor:0.00}x"));
+            return true;
+        }
+
+        private bool InjectSplitPayment()
+        {
+            if (PickPayment() is not { } i)
+            {
+                return false;
+            }
+
+            var p = _payments[i];
+            var count = _rng.Next(2, 5);
+            var amounts = Enumerable.Range(0, count).Select(_ => decimal.Round(o.ApprovalThreshold * (decimal)(1 - (0.002 + (_rng.NextDouble() * 0.08))), 2)).Distinct().ToList();
+            if (amounts.Count < 2 || !Fits(p, amounts.Sum() - p.Amount!.Value.Amount))
+            {
+                return false;
+            }
+
+            var currency = p.Amount!.Value.Currency;
+            var rate = p.AmountUsd is { } usd && p.Amount.Value.Amount != 0 ? usd / p.Amount.Value.Amount : (decimal?)null;
+            _payments[i] = p with { Amount = new Money(amounts[0], currency), AmountUsd = rate is null ? null : decimal.Round(amounts[0] * rate.Value, 2) };
+            Label(FlagKinds.SplitPayment, _payments[i], true, $"payment split into {amounts.Count} just under the threshold");
+            var at = p.PaidAt ?? DateTimeOffset.UnixEpoch;
+            for (var k = 1; k < amounts.Count; k++)
+            {
+                var part = Append(p with { Amount = new Money(amounts[k], currency), AmountUsd = rate is null ? null : decimal.Round(amounts[k] * rate.Value, 2), PaidAt = at.AddDays(k * _rng.Next(1, 6)) });
+                Label(FlagKinds.SplitPayment, part, true, $"part {k + 1} of a payment split into {amounts.Count}");
+            }
+
+            return true;
+        }
+
+        private bool InjectInvalidValue(bool subtle)
+        {
+            if (PickResult() is not { } i || _results[i].PeriodStart is not { } start)
+            {
+                return false;
+            }
+
+            var r = _results[i];
+            var bad = subtle ? $"{start.Year:D4}-13" : $"{start.Year:D4}/{start.Month ?? 1:D2}/31";
+            _results[i] = r with { PeriodStart = null };
+            var f = (FileProvenance)r.Provenance;
+            _problems.Add(new DataProblem(f.File, f.Row, "Period - Start - (Value)", bad, subtle ? "month 13 does not exist (expected 01 to 12)" : "not a date: expected YYYY, YYYY-MM or YYYY-MM-DD", ProblemSeverity.Invalid));
+            Label(FlagKinds.InvalidValue, _results[i], subtle, $"period start replaced by '{bad}'");
+            return true;
+        }
+
+        private bool InjectMlOutlier()
+        {
+            if (PickPayment() is not { } i)
+            {
+                return false;
+            }
+
+            var p = _payments[i];
+            if (!PaidAtPrice(p))
+            {
+                // A payment cut at its metric's cap, inflated, can still be below price x outcomes: the label would not be true.
+                return false;
+            }
+
+            var factor = (decimal)(1.5 + (_rng.NextDouble() * 1.5));
+            var amount = decimal.Round(p.Amount!.Value.Amount * factor, 2);
+            if (amount >= o.ApprovalThreshold * 0.9m && amount < o.ApprovalThreshold)
+            {
+                return false;
+            }
+
+            if (!Fits(p, amount - p.Amount.Value.Amount))
+            {
+                return false;
+            }
+
+            _payments[i] = p with { Amount = new Money(amount, p.Amount.Value.Currency), AmountUsd = p.AmountUsd is { } usd ? decimal.Round(usd * factor, 2) : null };
+            Label(FlagKinds.MlOutlier, _payments[i], true, string.Create(CultureInfo.InvariantCulture, $"amount inflated {factor:0.00}x over price x outcomes"));
+            return true;
+        }
+
+        private bool InjectPaymentExceedsCommitment(bool subtle)
+        {
+            var candidates = Enumerable.Range(0, _commitments.Count).Where(i => !_used.Contains(RecordKey.Of(_commitments[i].Provenance)) && _commitments[i].MaxPotentialPayment is not null).ToList();
+            if (candidates.Count == 0)
+            {
+                return false;
+            }
+
+            var i = candidates[_rng.Next(candidates.Count)];
+            var c = _commitments[i];
+            var total = PaidBy(c.ProjectId, c.OrganisationId, c.MaxPotentialPayment!.Value.Currency);
+            if (total <= 0)
+            {
+                return false;
+            }
+
+            var over = subtle ? 0.03 + (_rng.NextDouble() * 0.05) : 0.1 + (_rng.NextDouble() * 0.4);
+            var max = decimal.Round(total / (decimal)(1 + over), 2);
+            _commitments[i] = c with
+            {
+                MaxPotentialPayment = new Money(max, c.MaxPotentialPayment.Value.Currency),
+                MaxPotentialPaymentUsd = c.MaxPotentialPaymentUsd is { } usd ? decimal.Round(usd * max / c.MaxPotentialPayment.Value.Amount, 2) : null,
+            };
+            _capProjects.Add(c.ProjectId);
+            Label(FlagKinds.PaymentExceedsCommitment, _commitments[i], subtle, string.Create(CultureInfo.InvariantCulture, $"cap lowered so payments are {over:P1} over it"));
+            return true;
         }
 
         private int? PickPayment()

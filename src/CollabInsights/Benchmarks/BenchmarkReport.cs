@@ -53,18 +53,18 @@ public static class BenchmarkReport
     {
         if (!File.Exists(path))
         {
-            throw new CollabInsightsException($"Benchmark results not found at {path}. Run `collab bench run --out DIR` and pass DIR/results.json.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"Benchmark results not found at {path}. Pass the results.json that BenchmarkReport.WriteAsync writes for a benchmark run.");
         }
 
         await using var stream = File.OpenRead(path);
         try
         {
             return await JsonSerializer.DeserializeAsync<BenchmarkRun>(stream, JsonOptions, cancellationToken).ConfigureAwait(false)
-                ?? throw new CollabInsightsException($"{path} is empty; expected the results.json of `collab bench run`.");
+                ?? throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"{path} is empty; expected the results.json of a benchmark run (BenchmarkReport.WriteAsync).");
         }
         catch (JsonException ex)
         {
-            throw new CollabInsightsException($"{path} is not a results.json of `collab bench run` ({ex.Message}).", ex);
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"{path} is not the results.json of a benchmark run (BenchmarkReport.WriteAsync): {ex.Message}", ex);
         }
     }
 

@@ -240,13 +240,13 @@ public static partial class PeerComparison
     {
         if (path is { Length: > 0 })
         {
-            return File.Exists(path) ? path : throw new CollabInsightsException($"pgbench was not found at {path}.");
+            return File.Exists(path) ? path : throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"pgbench was not found at {path} (PeerComparisonOptions.PgbenchPath).", "PeerComparisonOptions.PgbenchPath");
         }
 
         var candidates = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Select(d => Path.Combine(d, "pgbench"))
             .Concat(Directory.Exists("/usr/lib/postgresql") ? Directory.GetDirectories("/usr/lib/postgresql").OrderDescending(StringComparer.Ordinal).Select(d => Path.Combine(d, "bin", "pgbench")) : []);
         return candidates.FirstOrDefault(File.Exists)
-            ?? throw new CollabInsightsException("pgbench was not found on PATH or under /usr/lib/postgresql/*/bin. Install Debian's postgresql-contrib (apt-get install postgresql-contrib) or pass --pgbench PATH.");
+            ?? throw new CollabInsightsException(CollabInsightsErrorCode.MissingPrerequisite, "pgbench was not found on PATH or under /usr/lib/postgresql/*/bin. Install Debian's postgresql-contrib (apt-get install postgresql-contrib) or set PeerComparisonOptions.PgbenchPath.", "PeerComparisonOptions.PgbenchPath");
     }
 
     /// <summary>Odd rounds run our side first, even rounds the peer first.</summary>

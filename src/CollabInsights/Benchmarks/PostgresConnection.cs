@@ -12,5 +12,5 @@ public static class PostgresConnection
     internal static string Resolve(string? connectionString, Func<string, string?> environment) =>
         connectionString is { Length: > 0 } ? connectionString
         : environment(EnvironmentVariable) is { Length: > 0 } env ? env
-        : throw new CollabInsightsException("PostgreSQL is not configured: COLLAB_PG is not set. Start the project's server and set it with: eval \"$(bash scripts/postgres.sh --export)\"");
+        : throw new CollabInsightsException(CollabInsightsErrorCode.MissingPrerequisite, "PostgreSQL is not configured: COLLAB_PG is not set. Start the project's server and set it with: eval \"$(bash scripts/postgres.sh --export)\"");
 }

@@ -50,7 +50,7 @@ public static class WriterConcentration
             var writer = columns.IndexOf(column);
             if (project < 0 || writer < 0)
             {
-                throw new CollabInsightsException($"The {table} table in {extractionDir} has no projectId or {column} column: extract with --abi outcome-ledger.");
+                throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"The {table} table in {extractionDir} has no projectId or {column} column: extract the outcome ledger's events with its ABI (OutcomeLedgerContract.CombinedAbi).");
             }
 
             foreach (var row in chunk.Rows)

@@ -70,7 +70,7 @@ public static class FundingCharts
     public static GenericChart FundingFlowsConverted(FundingLinkResult result, int top = DefaultTopNodes)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var to = result.ConvertedTo ?? throw new CollabInsightsException("The links were not converted: link with FundingLinkOptions.ConvertTo (collab link --convert-to) to draw converted charts.");
+        var to = result.ConvertedTo ?? throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, "The links were not converted: link with FundingLinkOptions.ConvertTo to draw converted charts.", "FundingLinkOptions.ConvertTo");
         var paid = result.Links.Where(l => l.PaidActual > 0).ToList();
         var flows = paid.Where(l => l.PaidActualConverted is > 0).Select(l => (l, l.PaidActualConverted!.Value)).ToList();
         var left = paid.Count - flows.Count;
@@ -179,7 +179,7 @@ public static class FundingCharts
     public static GenericChart PaidVersusCommittedConverted(FundingLinkResult result, int top = DefaultTopProjects)
     {
         ArgumentNullException.ThrowIfNull(result);
-        var to = result.ConvertedTo ?? throw new CollabInsightsException("The links were not converted: link with FundingLinkOptions.ConvertTo (collab link --convert-to) to draw converted charts.");
+        var to = result.ConvertedTo ?? throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, "The links were not converted: link with FundingLinkOptions.ConvertTo to draw converted charts.", "FundingLinkOptions.ConvertTo");
         var rows = result.Funders.Where(f => f.PaidActualConverted is not null && f.PlannedDueConverted is not null).ToList();
         var left = result.Funders.Count(f => f.PaidActual != 0 || f.PlannedDue != 0 || f.MaxCommitted is not null) - rows.Count(f => f.PaidActual != 0 || f.PlannedDue != 0 || f.MaxCommitted is not null);
         var perProject = rows.GroupBy(f => f.ProjectId, StringComparer.Ordinal)

@@ -41,65 +41,268 @@ public static class FundingLinker
     {
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= FundingLinkOptions.Default;
-
-        var organisations = dataset.Organisations.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var funds = dataset.Funds.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var projects = dataset.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
-        var projectFunds = dataset.ProjectFunds.GroupBy(pf => pf.ProjectId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.GroupBy(pf => pf.FundId, StringComparer.Ordinal).Select(x => x.First()).ToList(), StringComparer.Ordinal);
-        var committedOrgs = dataset.Commitments.Where(c => !string.IsNullOrWhiteSpace(c.OrganisationId))
-            .GroupBy(c => c.ProjectId, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.Select(c => NormaliseIds(c.OrganisationId!)).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
-        var metrics = dataset.Metrics.GroupBy(m => (m.ProjectId, m.Id)).ToDictionary(g => g.Key, g => g.First());
-        var pricings = dataset.Pricings.Where(p => p.MetricId is not null).GroupBy(p => (p.ProjectId, p.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
-        var results = dataset.Results.Where(r => r.MetricId is not null).GroupBy(r => (r.ProjectId, r.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
-
-        var asOf = options.AsOf ?? dataset.Payments
-            .Where(p => p.Type == PaymentType.Actual && p.PeriodEnd is not null)
-            .Select(p => p.PeriodEnd!.Value.LastDay)
-            .DefaultIfEmpty(DateOnly.MaxValue)
-            .Max();
-
-        var excluded = new List<LinkExclusion>();
-        var withoutCurrency = new List<RowWithoutCurrency>();
         var target = options.ConvertTo;
         if (target is not null && (options.ExchangeRates is null || !Iso4217.IsKnown(target)))
         {
-            throw new CollabInsightsException(options.ExchangeRates is null
-                ? $"Converting to {target} needs a rate table: set FundingLinkOptions.ExchangeRates (for example OffChain.ImfExchangeRates.Pinned)."
-                : $"'{target}' is not an ISO 4217 currency code; give one such as USD, GBP or EUR to convert to.");
+            throw new CollabInsightsException(
+                CollabInsightsErrorCode.InvalidArgument,
+                options.ExchangeRates is null
+                    ? $"Converting to {target} needs a rate table: set FundingLinkOptions.ExchangeRates (for example OffChain.ImfExchangeRates.Pinned)."
+                    : $"'{target}' is not an ISO 4217 currency code; give one such as USD, GBP or EUR to convert to.",
+                options.ExchangeRates is null ? "FundingLinkOptions.ExchangeRates" : "FundingLinkOptions.ConvertTo");
         }
 
-        CurrencyConversion? Convert(decimal amount, string currency, PartialDate? start, PartialDate? end)
+        var run = new LinkRun(dataset, options);
+        run.AddPayments();
+        run.AddCommitments();
+        return new FundingLinkResult(run.MetricLinks(), run.FunderLinks(), run.Excluded, run.AsOf == DateOnly.MaxValue ? null : run.AsOf)
         {
-            if (target is null || (end ?? start) is not { } period)
+            WithoutCurrency = run.WithoutCurrency,
+            ConvertedTo = target,
+            ConversionSource = target is null ? null : options.ExchangeRates!.Source,
+        };
+    }
+
+    // One linking pass: the dataset's lookups, the as-of date, who funds each row, and the two groupings (metric
+    // grain and funder-by-project grain) that payments and commitments are added to.
+    private sealed class LinkRun
+    {
+        private readonly CollabDataset _dataset;
+        private readonly FundingLinkOptions _options;
+        private readonly Dictionary<string, Organisation> _organisations;
+        private readonly Dictionary<string, OutcomeFund> _funds;
+        private readonly Dictionary<string, Project> _projects;
+        private readonly Dictionary<string, List<ProjectOutcomeFund>> _projectFunds;
+        private readonly Dictionary<string, List<string>> _committedOrgs;
+        private readonly Dictionary<(string, string), OutcomeMetric> _metrics;
+        private readonly Dictionary<(string, string), List<OutcomePricing>> _pricings;
+        private readonly Dictionary<(string, string), List<OutcomeResult>> _results;
+        private readonly SortedDictionary<(string Project, string Funder, string Metric, string Currency), MetricAccumulator> _metricGroups = new(KeyComparer.Instance);
+        private readonly SortedDictionary<(string Project, string Funder, string Metric, string Currency), FunderAccumulator> _funderGroups = new(KeyComparer.Instance);
+
+        public LinkRun(CollabDataset dataset, FundingLinkOptions options)
+        {
+            _dataset = dataset;
+            _options = options;
+            _organisations = dataset.Organisations.GroupBy(o => o.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _funds = dataset.Funds.GroupBy(f => f.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _projects = dataset.Projects.GroupBy(p => p.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
+            _projectFunds = dataset.ProjectFunds.GroupBy(pf => pf.ProjectId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.GroupBy(pf => pf.FundId, StringComparer.Ordinal).Select(x => x.First()).ToList(), StringComparer.Ordinal);
+            _committedOrgs = dataset.Commitments.Where(c => !string.IsNullOrWhiteSpace(c.OrganisationId))
+                .GroupBy(c => c.ProjectId, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.Select(c => NormaliseIds(c.OrganisationId!)).Distinct(StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+            _metrics = dataset.Metrics.GroupBy(m => (m.ProjectId, m.Id)).ToDictionary(g => g.Key, g => g.First());
+            _pricings = dataset.Pricings.Where(p => p.MetricId is not null).GroupBy(p => (p.ProjectId, p.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
+            _results = dataset.Results.Where(r => r.MetricId is not null).GroupBy(r => (r.ProjectId, r.MetricId!)).ToDictionary(g => g.Key, g => g.ToList());
+            AsOf = options.AsOf ?? dataset.Payments
+                .Where(p => p.Type == PaymentType.Actual && p.PeriodEnd is not null)
+                .Select(p => p.PeriodEnd!.Value.LastDay)
+                .DefaultIfEmpty(DateOnly.MaxValue)
+                .Max();
+        }
+
+        /// <summary>The as-of date of "planned due" (<see cref="DateOnly.MaxValue"/> when no actual payment has a period end).</summary>
+        public DateOnly AsOf { get; }
+
+        public List<LinkExclusion> Excluded { get; } = [];
+
+        public List<RowWithoutCurrency> WithoutCurrency { get; } = [];
+
+        /// <summary>Adds each usable payment to its metric row and its funder row; lists the unusable ones in <see cref="Excluded"/>.</summary>
+        public void AddPayments()
+        {
+            foreach (var payment in _dataset.Payments)
+            {
+                var where = payment.Provenance.Describe();
+                if (payment.Type == PaymentType.Unspecified)
+                {
+                    Excluded.Add(new LinkExclusion(where, "payment type is neither Planned nor Actual"));
+                    continue;
+                }
+
+                if (payment.Amount is not { } amount || string.IsNullOrWhiteSpace(amount.Currency))
+                {
+                    Excluded.Add(new LinkExclusion(where, "payment has no usable amount and currency"));
+                    continue;
+                }
+
+                var funder = Resolve(payment.ProjectId, payment.PayerId);
+                var metricKey = (payment.ProjectId, funder.Id, payment.MetricId ?? string.Empty, amount.Currency);
+                if (!_metricGroups.TryGetValue(metricKey, out var m))
+                {
+                    m = new MetricAccumulator(payment.ProjectId, funder, payment.MetricId, amount.Currency);
+                    _metricGroups.Add(metricKey, m);
+                }
+
+                var f = FunderRow(payment.ProjectId, funder, amount.Currency);
+                var due = payment.PeriodEnd is { } end ? end.LastDay <= AsOf : payment.PeriodStart is { } start && start.LastDay <= AsOf;
+                var converted = Convert(amount.Amount, amount.Currency, payment.PeriodStart, payment.PeriodEnd);
+                m.Add(payment, amount.Amount, due, converted);
+                f.Add(payment, amount.Amount, due, converted);
+            }
+        }
+
+        /// <summary>Adds each commitment to its funder row, in its own currency or the project's; lists those with no currency in <see cref="WithoutCurrency"/>.</summary>
+        public void AddCommitments()
+        {
+            foreach (var commitment in _dataset.Commitments)
+            {
+                var funder = Resolve(commitment.ProjectId, commitment.OrganisationId);
+                var currency = commitment.MaxPotentialPayment?.Currency
+                    ?? commitment.TotalPaymentsMade?.Currency
+                    ?? (_projects.TryGetValue(commitment.ProjectId, out var p) ? p.MaxOutcomePayment?.Currency : null);
+                if (currency is null)
+                {
+                    WithoutCurrency.Add(new RowWithoutCurrency(
+                        commitment.ProjectId, _projects.GetValueOrDefault(commitment.ProjectId)?.Name, funder.Id, funder.Name, "commitment",
+                        "the commitment gives no amount and no currency, and the project gives no currency",
+                        commitment.Provenance.Describe()));
+                    continue;
+                }
+
+                FunderRow(commitment.ProjectId, funder, currency).AddCommitment(
+                    commitment,
+                    commitment.MaxPotentialPayment is { } max ? Convert(max.Amount, max.Currency, commitment.PeriodStart, commitment.PeriodEnd) : null);
+            }
+        }
+
+        /// <summary>The metric-grain rows: each group's sums with the metric's price, cap and outcomes achieved.</summary>
+        public List<FundingLink> MetricLinks() => _metricGroups.Values.Select(MetricLink).ToList();
+
+        /// <summary>The funder-by-project rows: each group's sums against what was committed.</summary>
+        public List<FunderProjectLink> FunderLinks() => _funderGroups.Values.Select(FunderLink).ToList();
+
+        private FundingLink MetricLink(MetricAccumulator m)
+        {
+            _projects.TryGetValue(m.ProjectId, out var project);
+            OutcomeMetric? metric = null;
+            decimal? price = null, cap = null, outcomes = null;
+            var provenance = new List<string>(m.Provenance);
+            if (m.MetricId is not null)
+            {
+                if (_metrics.TryGetValue((m.ProjectId, m.MetricId), out metric))
+                {
+                    provenance.Add(metric.Provenance.Describe());
+                }
+
+                (price, cap) = PriceAndCap(m, provenance);
+                outcomes = OutcomesAchieved(m, provenance);
+            }
+
+            var target = _options.ConvertTo;
+            return new FundingLink(
+                m.ProjectId, project?.Name, metric?.PolicySector ?? project?.PolicySector,
+                m.Funder.Id, m.Funder.Name, m.Funder.Kind, m.Funder.Attribution,
+                m.MetricId, metric?.Definition, m.Currency,
+                price, cap,
+                m.Actual, m.ActualUsd, m.Planned, m.PlannedDue, m.Actual - m.PlannedDue,
+                outcomes,
+                Divide(m.Actual, outcomes, _options.MoneyDecimals),
+                Divide(m.ActualUsd, outcomes, _options.MoneyDecimals),
+                Divide(m.Actual, cap, _options.ShareDecimals),
+                m.Rows,
+                SortProvenance(provenance))
+            {
+                ConvertedTo = target,
+                PaidActualConverted = target is null ? null : m.ActualConverted,
+                PlannedDueConverted = target is null ? null : m.PlannedDueConverted,
+                Conversion = target is null ? null : m.ConversionText(target),
+            };
+        }
+
+        // The first price per outcome in the row's currency and the sum of the caps in it, over the metric's pricing rows.
+        private (decimal? Price, decimal? Cap) PriceAndCap(MetricAccumulator m, List<string> provenance)
+        {
+            decimal? price = null, cap = null;
+            foreach (var pricing in _pricings.GetValueOrDefault((m.ProjectId, m.MetricId!)) ?? [])
+            {
+                if (pricing.PricePerUnit?.Currency == m.Currency)
+                {
+                    price ??= pricing.PricePerUnit.Value.Amount;
+                    provenance.Add(pricing.Provenance.Describe());
+                }
+
+                if (pricing.MaximumPrice?.Currency == m.Currency)
+                {
+                    cap = (cap ?? 0m) + pricing.MaximumPrice.Value.Amount;
+                    if (pricing.PricePerUnit?.Currency != m.Currency)
+                    {
+                        provenance.Add(pricing.Provenance.Describe());
+                    }
+                }
+            }
+
+            return (price, cap);
+        }
+
+        // The metric's Final results when it has any, else all its results; null when none gives a count.
+        private decimal? OutcomesAchieved(MetricAccumulator m, List<string> provenance)
+        {
+            var rows = _results.GetValueOrDefault((m.ProjectId, m.MetricId!)) ?? [];
+            var finals = rows.Where(r => string.Equals(r.ResultType?.Trim(), "Final", StringComparison.OrdinalIgnoreCase) && r.OutcomesAchieved is not null).ToList();
+            var used = (finals.Count > 0 ? finals : rows.Where(r => r.OutcomesAchieved is not null)).ToList();
+            if (used.Count == 0)
             {
                 return null;
             }
 
-            return options.ExchangeRates!.TryConvert(amount, currency, target, period.Year, out var c, out _) ? c : null;
+            provenance.AddRange(used.Select(r => r.Provenance.Describe()));
+            return used.Sum(r => r.OutcomesAchieved!.Value);
         }
 
-        Funder Resolve(string projectId, string? orgField)
+        private FunderProjectLink FunderLink(FunderAccumulator f)
+        {
+            _projects.TryGetValue(f.ProjectId, out var project);
+            var target = _options.ConvertTo;
+            return new FunderProjectLink(
+                f.ProjectId, project?.Name, project?.PolicySector,
+                f.Funder.Id, f.Funder.Name, f.Funder.Kind, f.Funder.Attribution, f.Currency,
+                f.Committed, f.CommittedUsd,
+                f.Actual, f.ActualUsd, f.Planned, f.PlannedDue, f.Actual - f.PlannedDue,
+                Divide(f.Actual, f.Committed, _options.ShareDecimals),
+                f.ReportedPaid,
+                SortProvenance(f.Provenance))
+            {
+                ConvertedTo = target,
+                MaxCommittedConverted = target is null ? null : f.CommittedConverted,
+                PaidActualConverted = target is null ? null : f.ActualConverted,
+                PlannedDueConverted = target is null ? null : f.PlannedDueConverted,
+                Conversion = target is null ? null : f.ConversionText(target),
+            };
+        }
+
+        private CurrencyConversion? Convert(decimal amount, string currency, PartialDate? start, PartialDate? end)
+        {
+            if (_options.ConvertTo is not { } target || (end ?? start) is not { } period)
+            {
+                return null;
+            }
+
+            return _options.ExchangeRates!.TryConvert(amount, currency, target, period.Year, out var c, out _) ? c : null;
+        }
+
+        // The funder of a row: the named payer(s), else the project's only outcome fund, else its only committed payer, else unattributed.
+        private Funder Resolve(string projectId, string? orgField)
         {
             if (!string.IsNullOrWhiteSpace(orgField))
             {
                 var ids = NormaliseIds(orgField);
                 var parts = ids.Split(',');
-                var names = string.Join(" + ", parts.Select(id => organisations.TryGetValue(id, out var o) ? o.Name : id));
+                var names = string.Join(" + ", parts.Select(id => _organisations.TryGetValue(id, out var o) ? o.Name : id));
                 return parts.Length == 1
                     ? new Funder(ids, names, FunderKind.Organisation, "named payer")
                     : new Funder(ids, names, FunderKind.JointOrganisations, "named joint payers (not split)");
             }
 
-            var fundsOfProject = projectFunds.GetValueOrDefault(projectId) ?? [];
+            var fundsOfProject = _projectFunds.GetValueOrDefault(projectId) ?? [];
             if (fundsOfProject.Count == 1)
             {
                 var fundId = fundsOfProject[0].FundId;
-                return new Funder(fundId, funds.TryGetValue(fundId, out var f) ? f.Name : fundId, FunderKind.OutcomeFund, "payer empty: the project's only outcome fund");
+                return new Funder(fundId, _funds.TryGetValue(fundId, out var f) ? f.Name : fundId, FunderKind.OutcomeFund, "payer empty: the project's only outcome fund");
             }
 
-            var orgs = committedOrgs.GetValueOrDefault(projectId) ?? [];
+            var orgs = _committedOrgs.GetValueOrDefault(projectId) ?? [];
             if (fundsOfProject.Count == 0 && orgs.Count == 1)
             {
                 var resolved = Resolve(projectId, orgs[0]);
@@ -110,18 +313,14 @@ public static class FundingLinker
                 $"payer empty: project has {fundsOfProject.Count} outcome funds and {orgs.Count} committed payers");
         }
 
-        // Metric grain.
-        var metricGroups = new SortedDictionary<(string Project, string Funder, string Metric, string Currency), MetricAccumulator>(KeyComparer.Instance);
-        var funderGroups = new SortedDictionary<(string Project, string Funder, string Metric, string Currency), FunderAccumulator>(KeyComparer.Instance);
-
-        FunderAccumulator FunderRow(string projectId, Funder funder, string currency)
+        private FunderAccumulator FunderRow(string projectId, Funder funder, string currency)
         {
             var key = (projectId, funder.Id, string.Empty, currency);
-            if (!funderGroups.TryGetValue(key, out var acc))
+            if (!_funderGroups.TryGetValue(key, out var acc))
             {
                 acc = new FunderAccumulator(projectId, funder, currency);
-                funderGroups.Add(key, acc);
-                foreach (var pf in projectFunds.GetValueOrDefault(projectId) ?? [])
+                _funderGroups.Add(key, acc);
+                foreach (var pf in _projectFunds.GetValueOrDefault(projectId) ?? [])
                 {
                     if (funder.Kind == FunderKind.OutcomeFund && pf.FundId == funder.Id)
                     {
@@ -132,146 +331,6 @@ public static class FundingLinker
 
             return acc;
         }
-
-        foreach (var payment in dataset.Payments)
-        {
-            var where = payment.Provenance.Describe();
-            if (payment.Type == PaymentType.Unspecified)
-            {
-                excluded.Add(new LinkExclusion(where, "payment type is neither Planned nor Actual"));
-                continue;
-            }
-
-            if (payment.Amount is not { } amount || string.IsNullOrWhiteSpace(amount.Currency))
-            {
-                excluded.Add(new LinkExclusion(where, "payment has no usable amount and currency"));
-                continue;
-            }
-
-            var funder = Resolve(payment.ProjectId, payment.PayerId);
-            var metricKey = (payment.ProjectId, funder.Id, payment.MetricId ?? string.Empty, amount.Currency);
-            if (!metricGroups.TryGetValue(metricKey, out var m))
-            {
-                m = new MetricAccumulator(payment.ProjectId, funder, payment.MetricId, amount.Currency);
-                metricGroups.Add(metricKey, m);
-            }
-
-            var f = FunderRow(payment.ProjectId, funder, amount.Currency);
-            var due = payment.PeriodEnd is { } end ? end.LastDay <= asOf : payment.PeriodStart is { } start && start.LastDay <= asOf;
-            var converted = Convert(amount.Amount, amount.Currency, payment.PeriodStart, payment.PeriodEnd);
-            m.Add(payment, amount.Amount, due, converted);
-            f.Add(payment, amount.Amount, due, converted);
-        }
-
-        foreach (var commitment in dataset.Commitments)
-        {
-            var funder = Resolve(commitment.ProjectId, commitment.OrganisationId);
-            var currency = commitment.MaxPotentialPayment?.Currency
-                ?? commitment.TotalPaymentsMade?.Currency
-                ?? (projects.TryGetValue(commitment.ProjectId, out var p) ? p.MaxOutcomePayment?.Currency : null);
-            if (currency is null)
-            {
-                withoutCurrency.Add(new RowWithoutCurrency(
-                    commitment.ProjectId, projects.GetValueOrDefault(commitment.ProjectId)?.Name, funder.Id, funder.Name, "commitment",
-                    "the commitment gives no amount and no currency, and the project gives no currency",
-                    commitment.Provenance.Describe()));
-                continue;
-            }
-
-            FunderRow(commitment.ProjectId, funder, currency).AddCommitment(
-                commitment,
-                commitment.MaxPotentialPayment is { } max ? Convert(max.Amount, max.Currency, commitment.PeriodStart, commitment.PeriodEnd) : null);
-        }
-
-        var links = new List<FundingLink>(metricGroups.Count);
-        foreach (var m in metricGroups.Values)
-        {
-            projects.TryGetValue(m.ProjectId, out var project);
-            OutcomeMetric? metric = null;
-            decimal? price = null, cap = null, outcomes = null;
-            var provenance = new List<string>(m.Provenance);
-            if (m.MetricId is not null)
-            {
-                if (metrics.TryGetValue((m.ProjectId, m.MetricId), out metric))
-                {
-                    provenance.Add(metric.Provenance.Describe());
-                }
-
-                foreach (var pricing in pricings.GetValueOrDefault((m.ProjectId, m.MetricId)) ?? [])
-                {
-                    if (pricing.PricePerUnit?.Currency == m.Currency)
-                    {
-                        price ??= pricing.PricePerUnit.Value.Amount;
-                        provenance.Add(pricing.Provenance.Describe());
-                    }
-
-                    if (pricing.MaximumPrice?.Currency == m.Currency)
-                    {
-                        cap = (cap ?? 0m) + pricing.MaximumPrice.Value.Amount;
-                        if (pricing.PricePerUnit?.Currency != m.Currency)
-                        {
-                            provenance.Add(pricing.Provenance.Describe());
-                        }
-                    }
-                }
-
-                var rows = results.GetValueOrDefault((m.ProjectId, m.MetricId)) ?? [];
-                var finals = rows.Where(r => string.Equals(r.ResultType?.Trim(), "Final", StringComparison.OrdinalIgnoreCase) && r.OutcomesAchieved is not null).ToList();
-                var used = (finals.Count > 0 ? finals : rows.Where(r => r.OutcomesAchieved is not null)).ToList();
-                if (used.Count > 0)
-                {
-                    outcomes = used.Sum(r => r.OutcomesAchieved!.Value);
-                    provenance.AddRange(used.Select(r => r.Provenance.Describe()));
-                }
-            }
-
-            links.Add(new FundingLink(
-                m.ProjectId, project?.Name, metric?.PolicySector ?? project?.PolicySector,
-                m.Funder.Id, m.Funder.Name, m.Funder.Kind, m.Funder.Attribution,
-                m.MetricId, metric?.Definition, m.Currency,
-                price, cap,
-                m.Actual, m.ActualUsd, m.Planned, m.PlannedDue, m.Actual - m.PlannedDue,
-                outcomes,
-                Divide(m.Actual, outcomes, options.MoneyDecimals),
-                Divide(m.ActualUsd, outcomes, options.MoneyDecimals),
-                Divide(m.Actual, cap, options.ShareDecimals),
-                m.Rows,
-                SortProvenance(provenance))
-            {
-                ConvertedTo = target,
-                PaidActualConverted = target is null ? null : m.ActualConverted,
-                PlannedDueConverted = target is null ? null : m.PlannedDueConverted,
-                Conversion = target is null ? null : m.ConversionText(target),
-            });
-        }
-
-        var funders = new List<FunderProjectLink>(funderGroups.Count);
-        foreach (var f in funderGroups.Values)
-        {
-            projects.TryGetValue(f.ProjectId, out var project);
-            funders.Add(new FunderProjectLink(
-                f.ProjectId, project?.Name, project?.PolicySector,
-                f.Funder.Id, f.Funder.Name, f.Funder.Kind, f.Funder.Attribution, f.Currency,
-                f.Committed, f.CommittedUsd,
-                f.Actual, f.ActualUsd, f.Planned, f.PlannedDue, f.Actual - f.PlannedDue,
-                Divide(f.Actual, f.Committed, options.ShareDecimals),
-                f.ReportedPaid,
-                SortProvenance(f.Provenance))
-            {
-                ConvertedTo = target,
-                MaxCommittedConverted = target is null ? null : f.CommittedConverted,
-                PaidActualConverted = target is null ? null : f.ActualConverted,
-                PlannedDueConverted = target is null ? null : f.PlannedDueConverted,
-                Conversion = target is null ? null : f.ConversionText(target),
-            });
-        }
-
-        return new FundingLinkResult(links, funders, excluded, asOf == DateOnly.MaxValue ? null : asOf)
-        {
-            WithoutCurrency = withoutCurrency,
-            ConvertedTo = target,
-            ConversionSource = target is null ? null : options.ExchangeRates!.Source,
-        };
     }
 
     private static decimal? Divide(decimal? numerator, decimal? denominator, int decimals) =>

@@ -43,7 +43,7 @@ public sealed record ScenarioOptions
     {
         if (Projects < 1)
         {
-            throw new CollabInsightsException($"A scenario needs at least 1 project (got {Projects}). Pass --projects 1 or more.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, $"A scenario needs at least 1 project (got ScenarioOptions.Projects = {Projects}).", "ScenarioOptions.Projects");
         }
 
         if (FirstYear < 1990 || FirstYear >= AsOf.Year)
@@ -58,7 +58,7 @@ public sealed record ScenarioOptions
 
         if (ChainDifferenceRate is < 0 or > 0.5 || double.IsNaN(ChainDifferenceRate))
         {
-            throw new CollabInsightsException($"ChainDifferenceRate {ChainDifferenceRate} must be between 0 and 0.5 (e.g. --chain-differences 0.02).");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, $"ScenarioOptions.ChainDifferenceRate {ChainDifferenceRate} must be between 0 and 0.5 (for example 0.02).", "ScenarioOptions.ChainDifferenceRate");
         }
     }
 }

@@ -66,7 +66,7 @@ public sealed record AnchorManifest
         var path = Path.Combine(anchorDir, FileName);
         if (!File.Exists(path))
         {
-            throw new CollabInsightsException($"{anchorDir} is not an anchor folder: it has no {FileName}. Pass the --out folder of `collab anchor`.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"{anchorDir} is not an anchor folder: it has no {FileName}. Pass the folder anchoring wrote (the outDir of DatasetAnchor.AnchorAsync).");
         }
 
         return JsonSerializer.Deserialize<AnchorManifest>(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false), Json)

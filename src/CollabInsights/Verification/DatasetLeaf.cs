@@ -55,7 +55,7 @@ public sealed record DatasetLeaf(string Record, string Field, string Value, byte
     {
         if (salt.Length != 32)
         {
-            throw new CollabInsightsException($"A leaf salt is 32 bytes; the salt of {record} {field} is {salt.Length}. Use the salts file written by `collab anchor`.");
+            throw new CollabInsightsException($"A leaf salt is 32 bytes; the salt of {record} {field} is {salt.Length}. Use the salts file that anchoring wrote (DatasetAnchor.AnchorAsync).");
         }
 
         var r = Encoding.UTF8.GetByteCount(record);

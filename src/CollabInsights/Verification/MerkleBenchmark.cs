@@ -21,7 +21,7 @@ public static class MerkleBenchmark
         options ??= new MerkleBenchmarkOptions();
         if (options.Leaves < 1 || options.Proofs < 1)
         {
-            throw new CollabInsightsException($"The Merkle benchmark needs at least one leaf and one proof (got --leaves {options.Leaves}, proofs {options.Proofs}).");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, $"The Merkle benchmark needs at least one leaf and one proof (got MerkleBenchmarkOptions.Leaves {options.Leaves}, Proofs {options.Proofs}).", options.Leaves < 1 ? "MerkleBenchmarkOptions.Leaves" : "MerkleBenchmarkOptions.Proofs");
         }
 
         progress?.Report($"generating {options.Leaves:N0} leaves");

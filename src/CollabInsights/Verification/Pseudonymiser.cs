@@ -24,7 +24,7 @@ public sealed class Pseudonymiser
         ArgumentNullException.ThrowIfNull(key);
         if (key.Length < 16)
         {
-            throw new CollabInsightsException($"The controller key is {key.Length} bytes; a pseudonymisation key needs at least 16 (32 recommended). Let `collab anchor` make one (omit --key-file, or name a file that does not exist yet).");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidArgument, $"The controller key is {key.Length} bytes; a pseudonymisation key needs at least 16 (32 recommended). Make one with Pseudonymiser.NewKey.", "key");
         }
 
         _key = key.ToArray();
@@ -65,7 +65,7 @@ public sealed class Pseudonymiser
         }
         catch (FormatException)
         {
-            throw new CollabInsightsException($"The controller key file {path} does not hold a hex key. It should hold 64 hex digits, as written by `collab anchor`.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"The controller key file {path} does not hold a hex key. It should hold 64 hex digits, as anchoring writes it (DatasetAnchor.AnchorAsync).");
         }
     }
 

@@ -40,7 +40,7 @@ public sealed record RecordProof
     {
         if (!File.Exists(path))
         {
-            throw new CollabInsightsException($"The proof file {path} does not exist. Make one with `collab proof make`.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"The proof file {path} does not exist. Make one with RecordProofs (from the anchor folder) and write it with RecordProof.WriteAsync.");
         }
 
         try
@@ -50,7 +50,7 @@ public sealed record RecordProof
         }
         catch (JsonException ex)
         {
-            throw new CollabInsightsException($"{path} is not a proof file ({ex.Message}). Make one with `collab proof make`.", ex);
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"{path} is not a proof file ({ex.Message}). Make one with RecordProofs and write it with RecordProof.WriteAsync.", ex);
         }
     }
 

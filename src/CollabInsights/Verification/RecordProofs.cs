@@ -22,7 +22,7 @@ public static class RecordProofs
     public static async Task<RecordProof> MakeAsync(string anchorDir, string file, int row, IReadOnlyList<string>? fields = null, CancellationToken cancellationToken = default)
     {
         var manifest = await AnchorManifest.ReadAsync(anchorDir, cancellationToken).ConfigureAwait(false);
-        var anchor = manifest.Anchor ?? throw new CollabInsightsException($"The dataset in {anchorDir} was never anchored on chain (its manifest has no anchor). Run `collab anchor` again.");
+        var anchor = manifest.Anchor ?? throw new CollabInsightsException(CollabInsightsErrorCode.InconsistentState, $"The dataset in {anchorDir} was never anchored on chain (its manifest has no anchor). Anchor it again (DatasetAnchor.AnchorAsync).");
         var anchored = manifest.GetFile(file);
         var record = DatasetCommitment.RecordKey(anchored.Path, row);
         anchored.LeafIndex(row, DatasetLeaf.WholeRecord);

@@ -41,7 +41,7 @@ public static class SaltsFile
     {
         if (!File.Exists(path))
         {
-            throw new CollabInsightsException($"The salts file {path} does not exist. Proofs are made from the anchor folder written by `collab anchor`, which holds salts.json; the data controller keeps it.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"The salts file {path} does not exist. Proofs are made from the anchor folder that anchoring writes (DatasetAnchor.AnchorAsync), which holds salts.json; the data controller keeps it.");
         }
 
         using var document = JsonDocument.Parse(await File.ReadAllTextAsync(path, cancellationToken).ConfigureAwait(false));

@@ -9,7 +9,8 @@ namespace CollabInsights.Tests.Architecture;
 /// <summary>
 /// The map of docs/architecture.md, enforced on the compiled library: Domain at the bottom, Reporting's rendering kit on
 /// Domain alone, sources (OffChain, OnChain) on those, analyses on sources without a cycle among them, scenario and
-/// evaluation code above the analyses and used by no production path, each folder's <c>Internal</c> namespace its own.
+/// evaluation code above the analyses and used by no production path, the front door (Kit) on top and used by nothing
+/// below it, each folder's <c>Internal</c> namespace its own.
 /// A rule that breaks names each type that breaks it.
 /// </summary>
 public class LayerTests
@@ -47,7 +48,7 @@ public class LayerTests
     [Fact]
     public void The_map_names_every_top_level_folder_of_the_library()
     {
-        var mapped = new[] { "Domain", "Reporting", "Scenarios" }.Concat(Sources).Concat(Analyses).Order(StringComparer.Ordinal);
+        var mapped = new[] { "Domain", "Reporting", "Scenarios", "Kit" }.Concat(Sources).Concat(Analyses).Order(StringComparer.Ordinal);
         Assert.Equal(mapped, TopLevel);
     }
 
@@ -83,6 +84,12 @@ public class LayerTests
             AssertNone(
                 () => Types.InAssembly(Library).That().ResideInNamespaceMatching(Folder(analysis)).And().DoNotResideInNamespaceMatching(@"\.Evaluation(\..+)?$"), EvaluationNamespaces, analysis + " outside its Evaluation namespace");
         }
+    }
+
+    [Fact]
+    public void Only_the_front_ends_use_the_front_door()
+    {
+        AssertNone(() => Types.InAssembly(Library).That().ResideInNamespaceStartingWith("CollabInsights").And().DoNotResideInNamespaceMatching(Folder("Kit")), [Ns("Kit")], "The library below the front door (Kit)");
     }
 
     [Fact]

@@ -45,7 +45,7 @@ public static class AnomalyEvaluator
         var truthFile = Path.Combine(directory, ScenarioGroundTruth.FileName);
         if (!File.Exists(truthFile))
         {
-            throw new CollabInsightsException($"{truthFile} was not found: evaluate a folder written by collab generate --anomalies RATE.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"{truthFile} was not found: evaluate a scenario folder with planted anomalies (ScenarioGenerator.WriteAsync with ScenarioAnomalies.Inject).");
         }
 
         var loaded = await IndigoSource.LoadAsync(directory, cancellationToken: cancellationToken).ConfigureAwait(false);

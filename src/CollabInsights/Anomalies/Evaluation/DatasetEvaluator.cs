@@ -29,7 +29,7 @@ public static class DatasetEvaluator
             return files.Count > 0 ? files : throw new CollabInsightsException($"Folder '{path}' has no .csv or .mat files. Pass a labelled CSV (numeric features and a 'label' column) or an ODDS .mat file, or a folder of them.");
         }
 
-        return File.Exists(path) ? [path] : throw new CollabInsightsException($"--dataset '{path}' does not exist. Pass a labelled CSV (numeric features and a 'label' column, 1 = anomaly), an ODDS .mat file, or a folder of them (for example data/odds).");
+        return File.Exists(path) ? [path] : throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"The dataset '{path}' does not exist. Pass a labelled CSV (numeric features and a 'label' column, 1 = anomaly), an ODDS .mat file, or a folder of them (for example data/odds).");
     }
 
     /// <summary>Evaluates both detectors on <paramref name="dataset"/> (the peer only when <paramref name="runIsolationForest"/>).</summary>

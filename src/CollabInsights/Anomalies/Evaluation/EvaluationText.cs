@@ -10,7 +10,7 @@ public static class EvaluationText
     public static string NoLabelsWarning(EvaluationRun run)
     {
         ArgumentNullException.ThrowIfNull(run);
-        return $"warning: {run.Name} has no labelled anomalies, so precision, recall and ROC AUC cannot be measured (n/a); plant some with collab generate --anomalies 0.05 (a scenario's ground-truth.json then lists them), or evaluate seeds with --rate 0.05.";
+        return $"warning: {run.Name} has no labelled anomalies, so precision, recall and ROC AUC cannot be measured (n/a); plant some (ScenarioAnomalies.Inject at a rate such as 0.05; the scenario's ground-truth.json then lists them), or evaluate generated seeds at such a rate (AnomalyEvaluator.EvaluateSeedAsync).";
     }
 
     /// <summary>Renders per-kind rule metrics and ranking metrics of every run, then their totals and means.</summary>

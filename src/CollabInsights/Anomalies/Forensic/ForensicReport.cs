@@ -37,7 +37,7 @@ public static class ForensicReport
             if (!t.Passed && t.Rows.Count > 0)
             {
                 text.Append(CultureInfo.InvariantCulture, $"\n\nRows behind it ({t.Rows.Count}): ").Append(string.Join(", ", t.Rows.Take(RowPreview).Select(r => $"`{r}`")))
-                    .Append(t.Rows.Count > RowPreview ? string.Create(CultureInfo.InvariantCulture, $" and {t.Rows.Count - RowPreview} more (all in --json)") : string.Empty);
+                    .Append(t.Rows.Count > RowPreview ? string.Create(CultureInfo.InvariantCulture, $" and {t.Rows.Count - RowPreview} more (all in the JSON result)") : string.Empty);
             }
 
             report.AddMarkdown(text.ToString());

@@ -19,12 +19,12 @@ public static class StandardsBenchmark
         options ??= new StandardsBenchmarkOptions();
         if (!File.Exists(options.Python))
         {
-            throw new CollabInsightsException($"{options.Python} was not found: install Debian's python3 and python3-lxml (apt-get install python3-lxml), or pass another interpreter with --python.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.MissingPrerequisite, $"{options.Python} was not found: install Debian's python3 and python3-lxml (apt-get install python3-lxml), or name another interpreter in StandardsBenchmarkOptions.Python.", "StandardsBenchmarkOptions.Python");
         }
 
         if (!File.Exists(options.Sample))
         {
-            throw new CollabInsightsException($"The IATI sample '{Path.GetFullPath(options.Sample)}' does not exist: run from the repository root or pass --sample FILE.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"The IATI sample '{Path.GetFullPath(options.Sample)}' does not exist: run from the repository root or set StandardsBenchmarkOptions.Sample.", "StandardsBenchmarkOptions.Sample");
         }
 
         var folder = options.WorkFolder ?? Path.GetTempPath();

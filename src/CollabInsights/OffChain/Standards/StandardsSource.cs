@@ -113,13 +113,13 @@ public static class StandardsSource
         }
         else
         {
-            throw new CollabInsightsException($"'{full}' does not exist. Pass an IATI activity XML file, an OCDS release or record package, a 360Giving JSON or CSV file, or a folder of them.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.NotFound, $"'{full}' does not exist. Pass an IATI activity XML file, an OCDS release or record package, a 360Giving JSON or CSV file, or a folder of them.");
         }
 
         var formats = files.Select(f => (File: f, Format: format ?? Detect(f))).ToList();
         if (formats.FirstOrDefault(f => f.Format is null) is { File: not null } unknown)
         {
-            throw new CollabInsightsException($"'{unknown.File}' is not recognised as IATI activity XML, an OCDS release or record package, or 360Giving JSON or CSV. Choose the format with --format iati|ocds|360giving, or remove the file from the folder.");
+            throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"'{unknown.File}' is not recognised as IATI activity XML, an OCDS release or record package, or 360Giving JSON or CSV. Name the format (the format parameter: StandardFormat.Iati, Ocds or ThreeSixtyGiving), or remove the file from the folder.", "format");
         }
 
         var distinct = formats.Select(f => f.Format!.Value).Distinct().ToList();

@@ -94,7 +94,7 @@ internal sealed class IatiReader
                     sawRoot = true;
                     if (local != "iati-activities" && local != "iati-activity")
                     {
-                        throw new CollabInsightsException($"{_file} line {line}: the root element is <{local}>, not <iati-activities>. Pass IATI activity XML (2.0x), or choose the format with --format.");
+                        throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"{_file} line {line}: the root element is <{local}>, not <iati-activities>. Pass IATI activity XML (2.0x), or name the file's format (the format parameter, a StandardFormat).", "format");
                     }
                 }
 

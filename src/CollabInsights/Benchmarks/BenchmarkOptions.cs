@@ -7,13 +7,13 @@ namespace CollabInsights.Benchmarks;
 public sealed record BenchmarkOptions
 {
     /// <summary>Every backend name the runner knows.</summary>
-    public static readonly IReadOnlyList<string> AllBackends = ["sqlite", "postgres", "hashchain-sqlite", "hashchain-postgres", "anvil", "anvil-1s", "anvil-12s"];
+    public static readonly IReadOnlyList<string> AllBackends = BenchmarkBackends.All;
 
     /// <summary>Every workload, in the order the runner executes them for each backend and N.</summary>
-    public static readonly IReadOnlyList<string> AllWorkloads = ["write", "write-batch", "point-lookup", "range-query", "aggregate", "audit-proof", "tamper", "tamper-insider"];
+    public static readonly IReadOnlyList<string> AllWorkloads = BenchmarkWorkloads.All;
 
     /// <summary>Backends to run (names from <see cref="AllBackends"/>). Default: sqlite, postgres, hashchain-sqlite, hashchain-postgres, anvil.</summary>
-    public IReadOnlyList<string> Backends { get; init; } = ["sqlite", "postgres", "hashchain-sqlite", "hashchain-postgres", "anvil"];
+    public IReadOnlyList<string> Backends { get; init; } = [BenchmarkBackends.Sqlite, BenchmarkBackends.Postgres, BenchmarkBackends.HashChainSqlite, BenchmarkBackends.HashChainPostgres, BenchmarkBackends.Anvil];
 
     /// <summary>Workloads to run (names from <see cref="AllWorkloads"/>). Default: all.</summary>
     public IReadOnlyList<string> Workloads { get; init; } = AllWorkloads;

@@ -37,7 +37,7 @@ public static class BenchmarkRunner
                     foreach (var workload in BenchmarkOptions.AllWorkloads.Where(options.Workloads.Contains))
                     {
                         context.Step = ++step;
-                        if (workload is not ("write" or "write-batch") && !written)
+                        if (workload is not (BenchmarkWorkloads.Write or BenchmarkWorkloads.WriteBatch) && !written)
                         {
                             await WriteBatchedAsync(context, report: false, cancellationToken).ConfigureAwait(false);
                             written = true;
@@ -45,17 +45,17 @@ public static class BenchmarkRunner
 
                         var result = workload switch
                         {
-                            "write" => await WriteSingleAsync(context, cancellationToken).ConfigureAwait(false),
-                            "write-batch" => await WriteBatchedAsync(context, report: true, cancellationToken).ConfigureAwait(false),
-                            "point-lookup" => await PointLookupAsync(context, cancellationToken).ConfigureAwait(false),
-                            "range-query" => await RangeQueryAsync(context, cancellationToken).ConfigureAwait(false),
-                            "aggregate" => await AggregateAsync(context, cancellationToken).ConfigureAwait(false),
-                            "audit-proof" => await AuditProofAsync(context, cancellationToken).ConfigureAwait(false),
-                            "tamper" => await TamperAsync(context, cancellationToken).ConfigureAwait(false),
-                            "tamper-insider" => await InsiderTamperAsync(context, insider, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.Write => await WriteSingleAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.WriteBatch => await WriteBatchedAsync(context, report: true, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.PointLookup => await PointLookupAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.RangeQuery => await RangeQueryAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.Aggregate => await AggregateAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.AuditProof => await AuditProofAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.Tamper => await TamperAsync(context, cancellationToken).ConfigureAwait(false),
+                            BenchmarkWorkloads.TamperInsider => await InsiderTamperAsync(context, insider, cancellationToken).ConfigureAwait(false),
                             _ => throw new UnreachableException(),
                         };
-                        written |= workload is "write" or "write-batch";
+                        written |= workload is BenchmarkWorkloads.Write or BenchmarkWorkloads.WriteBatch;
                         results.Add(result!);
                     }
                 }
@@ -105,10 +105,10 @@ public static class BenchmarkRunner
     {
         await c.Backend.ResetAsync(ct).ConfigureAwait(false);
         (c.Backend as IChainMetrics)?.ResetChainMetrics();
-        var sample = await c.MeasureAsync("write", c.N, (i, t) => c.Backend.WriteAsync(BenchOutcomeRecord.Generate(c.Options.Seed, i), t), ct).ConfigureAwait(false);
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.Write, c.N, (i, t) => c.Backend.WriteAsync(BenchOutcomeRecord.Generate(c.Options.Seed, i), t), ct).ConfigureAwait(false);
         await c.Backend.FlushAsync(ct).ConfigureAwait(false);
         c.Written = sample.Succeeded;
-        return await c.WriteResultAsync("write", sample, sample.Succeeded, ct).ConfigureAwait(false);
+        return await c.WriteResultAsync(BenchmarkWorkloads.Write, sample, sample.Succeeded, ct).ConfigureAwait(false);
     }
 
     private static async Task<BenchmarkResult> WriteBatchedAsync(RunContext c, bool report, CancellationToken ct)
@@ -117,7 +117,7 @@ public static class BenchmarkRunner
         (c.Backend as IChainMetrics)?.ResetChainMetrics();
         var size = c.Options.BatchSize;
         var batches = (c.N + size - 1) / size;
-        var sample = await c.MeasureAsync("write-batch", batches, (b, t) =>
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.WriteBatch, batches, (b, t) =>
         {
             var first = b * size;
             var records = new List<BenchOutcomeRecord>();
@@ -131,14 +131,14 @@ public static class BenchmarkRunner
         await c.Backend.FlushAsync(ct).ConfigureAwait(false);
         var records = Math.Min(c.N, sample.Succeeded * size);
         c.Written = records;
-        return report ? await c.WriteResultAsync("write-batch", sample, records, ct).ConfigureAwait(false) : null!;
+        return report ? await c.WriteResultAsync(BenchmarkWorkloads.WriteBatch, sample, records, ct).ConfigureAwait(false) : null!;
     }
 
     private static async Task<BenchmarkResult> PointLookupAsync(RunContext c, CancellationToken ct)
     {
         var ids = c.RandomIds(Math.Min(c.Options.LookupOperations, c.Written), salt: 1);
         var misses = 0;
-        var sample = await c.MeasureAsync("point-lookup", ids.Length, async (i, t) =>
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.PointLookup, ids.Length, async (i, t) =>
         {
             if (await c.Backend.GetAsync(ids[i], t).ConfigureAwait(false) is null)
             {
@@ -146,7 +146,7 @@ public static class BenchmarkRunner
                 throw new CollabInsightsException($"Record {ids[i]} was written but not found.");
             }
         }, ct).ConfigureAwait(false);
-        return c.Result("point-lookup", sample) with { Note = misses == 0 ? null : $"{misses} written records were not found" };
+        return c.Result(BenchmarkWorkloads.PointLookup, sample) with { Note = misses == 0 ? null : $"{misses} written records were not found" };
     }
 
     private static async Task<BenchmarkResult> RangeQueryAsync(RunContext c, CancellationToken ct)
@@ -154,23 +154,23 @@ public static class BenchmarkRunner
         var rng = new Random(c.Options.Seed + 2);
         var starts = Enumerable.Range(0, c.Options.RangeOperations).Select(_ => BenchOutcomeRecord.FirstPeriodStart.AddMonths(3 * rng.Next(BenchOutcomeRecord.PeriodCount - 3))).ToArray();
         long rows = 0;
-        var sample = await c.MeasureAsync("range-query", starts.Length, async (i, t) =>
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.RangeQuery, starts.Length, async (i, t) =>
         {
             var found = await c.Backend.QueryPeriodAsync(starts[i], starts[i].AddYears(1).AddDays(-1), t).ConfigureAwait(false);
             Interlocked.Add(ref rows, found.Count);
         }, ct).ConfigureAwait(false);
-        return c.Result("range-query", sample) with { Note = $"one-year windows; {rows / Math.Max(1, sample.Succeeded)} records per query on average" };
+        return c.Result(BenchmarkWorkloads.RangeQuery, sample) with { Note = $"one-year windows; {rows / Math.Max(1, sample.Succeeded)} records per query on average" };
     }
 
     private static async Task<BenchmarkResult> AggregateAsync(RunContext c, CancellationToken ct)
     {
         decimal total = 0;
-        var sample = await c.MeasureAsync("aggregate", c.Options.AggregateOperations, async (i, t) =>
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.Aggregate, c.Options.AggregateOperations, async (i, t) =>
         {
             var paid = await c.Backend.PaidPerFunderAsync(t).ConfigureAwait(false);
             total = paid.Values.Sum();
         }, ct).ConfigureAwait(false);
-        return c.Result("aggregate", sample) with { Note = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"paid per funder; total {total:0.00} GBP") };
+        return c.Result(BenchmarkWorkloads.Aggregate, sample) with { Note = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"paid per funder; total {total:0.00} GBP") };
     }
 
     private static async Task<BenchmarkResult> AuditProofAsync(RunContext c, CancellationToken ct)
@@ -180,7 +180,7 @@ public static class BenchmarkRunner
         var sizes = new double[ids.Length];
         var verified = 0;
         var kind = AuditProofKind.None;
-        var sample = await c.MeasureAsync("audit-proof", ids.Length, async (i, t) =>
+        var sample = await c.MeasureAsync(BenchmarkWorkloads.AuditProof, ids.Length, async (i, t) =>
         {
             var proof = await c.Backend.ProveAsync(ids[i], t).ConfigureAwait(false);
             kind = proof.Kind;
@@ -193,7 +193,7 @@ public static class BenchmarkRunner
                 Interlocked.Increment(ref verified);
             }
         }, ct).ConfigureAwait(false);
-        return c.Result("audit-proof", sample) with
+        return c.Result(BenchmarkWorkloads.AuditProof, sample) with
         {
             // A plain table has nothing to verify: no verify time or proof size, rather than the time of a no-op.
             VerifyMs = verifyMs.Length == 0 || kind == AuditProofKind.None ? null : verifyMs.Average(),
@@ -214,8 +214,8 @@ public static class BenchmarkRunner
             await c.Backend.TamperAsync(id, "amount_minor", t).ConfigureAwait(false);
             check = await c.Backend.DetectTamperingAsync(t).ConfigureAwait(false);
         }, null, ct).ConfigureAwait(false);
-        c.Report("tamper", 1, 1);
-        return c.Result("tamper", sample) with
+        c.Report(BenchmarkWorkloads.Tamper, 1, 1);
+        return c.Result(BenchmarkWorkloads.Tamper, sample) with
         {
             TamperDetected = check?.Detected,
             Note = check is null ? sample.FirstError : $"changed amount of {id} behind the backend's back; {check.Explanation}",
@@ -227,8 +227,8 @@ public static class BenchmarkRunner
         var id = c.RandomIds(1, salt: 5)[0];
         (bool Detected, string Note)? outcome = null;
         var sample = await LoadGenerator.RunAsync(1, null, RateControl.Default, async (_, t) => outcome = await insider.RunAsync(c.Backend, id, t).ConfigureAwait(false), null, ct).ConfigureAwait(false);
-        c.Report("tamper-insider", 1, 1);
-        return c.Result("tamper-insider", sample) with { TamperDetected = outcome?.Detected, Note = outcome?.Note ?? sample.FirstError };
+        c.Report(BenchmarkWorkloads.TamperInsider, 1, 1);
+        return c.Result(BenchmarkWorkloads.TamperInsider, sample) with { TamperDetected = outcome?.Detected, Note = outcome?.Note ?? sample.FirstError };
     }
 
     private sealed class RunContext(BenchmarkOptions options, ILedgerBackend backend, long n, IProgress<BenchmarkProgress>? progress, int steps)
@@ -249,7 +249,7 @@ public static class BenchmarkRunner
         {
             Report(workload, 0, count);
             var every = Math.Max(1, count / 100);
-            var duration = workload is "write" or "write-batch" ? options.Duration : null;
+            var duration = workload is BenchmarkWorkloads.Write or BenchmarkWorkloads.WriteBatch ? options.Duration : null;
             var sample = await LoadGenerator.RunAsync(count, duration, options.Rate, op, done =>
             {
                 if (done % every == 0 || done == count)
@@ -291,7 +291,7 @@ public static class BenchmarkRunner
                 SendRateTps = sample.SendRateTps * perOp,
                 ThroughputTps = sample.ThroughputTps * perOp,
                 BytesPerRecord = await backend.BytesPerRecordAsync(records, ct).ConfigureAwait(false),
-                Note = workload == "write-batch"
+                Note = workload == BenchmarkWorkloads.WriteBatch
                     ? (backend is IChainMetrics
                         ? $"{options.BatchSize} transactions of one record each sent back to back, then all receipts awaited (the ledger records one outcome per call); rates in records/s, latency per batch"
                         : $"{options.BatchSize} records per transaction; rates in records/s, latency per batch") + (result.Note is null ? "" : "; " + result.Note)

@@ -327,11 +327,11 @@ public static class FitAssessment
             // Conservative: only the largest N (closest to production scale) counts, and a chain with a block time
             // counts before instant mining; the answers do not say whether records can be batched, so the better of
             // single and batched writes at that N is used and the reason names which.
-            var timed = chain.Where(x => x.Backend != "anvil").ToList();
+            var timed = chain.Where(x => x.Backend != BenchmarkBackends.Anvil).ToList();
             var pool = timed.Count > 0 ? timed : chain;
             var largest = pool.Max(x => x.N);
-            var single = pool.Where(x => x.N == largest && x.Workload == "write").MaxBy(x => x.ThroughputTps);
-            var batched = pool.Where(x => x.N == largest && x.Workload == "write-batch").MaxBy(x => x.ThroughputTps);
+            var single = pool.Where(x => x.N == largest && x.Workload == BenchmarkWorkloads.Write).MaxBy(x => x.ThroughputTps);
+            var batched = pool.Where(x => x.N == largest && x.Workload == BenchmarkWorkloads.WriteBatch).MaxBy(x => x.ThroughputTps);
             var cited = (single, batched) switch
             {
                 ({ } s, { } b) => b.ThroughputTps > s.ThroughputTps ? b : s,
@@ -340,7 +340,7 @@ public static class FitAssessment
             };
             var meets = need <= cited.ThroughputTps;
             var batch = measured!.Options.BatchSize;
-            string Kind(BenchmarkResult row) => row.Workload == "write" ? "write (one record per transaction, each awaited)" : $"write-batch ({batch} records per batch)";
+            string Kind(BenchmarkResult row) => row.Workload == BenchmarkWorkloads.Write ? "write (one record per transaction, each awaited)" : $"write-batch ({batch} records per batch)";
             var finding = string.Create(CultureInfo.InvariantCulture, $"Required {need:0.##} writes/s; measured {cited.ThroughputTps:0.##} records/s on {cited.Backend}, {Kind(cited)}, at N={cited.N}, the largest N in the results ({(meets ? "meets it" : "falls short")}).");
             finding += (single, batched) switch
             {
@@ -365,7 +365,7 @@ public static class FitAssessment
 
         if (r.AcceptableLatencySeconds is { } latency && chain.Count > 0)
         {
-            var rows = chain.Where(x => x.Workload == "write").ToList();
+            var rows = chain.Where(x => x.Workload == BenchmarkWorkloads.Write).ToList();
             if (rows.Count > 0)
             {
                 var worst = rows.MaxBy(x => ConfirmationP95(x))!;
@@ -389,7 +389,7 @@ public static class FitAssessment
     {
         var costed = ChainWrites(measured).Where(x => x.CostPerRecordUsd is not null).ToList();
         var row = costed.Count == 0 ? null : costed.Where(x => x.N == costed.Max(y => y.N))
-            .OrderBy(x => x.Workload == "write" ? 0 : 1).ThenBy(x => x.Backend, StringComparer.Ordinal).First();
+            .OrderBy(x => x.Workload == BenchmarkWorkloads.Write ? 0 : 1).ThenBy(x => x.Backend, StringComparer.Ordinal).First();
         var budget = r.BudgetUsdPerYear;
         var perYear = r.RecordsPerYear;
         var inv = CultureInfo.InvariantCulture;
@@ -445,7 +445,7 @@ public static class FitAssessment
     }
 
     private static List<BenchmarkResult> ChainWrites(BenchmarkRun? measured)
-        => measured?.Results.Where(x => x.Backend.StartsWith("anvil", StringComparison.Ordinal) && x.Workload is "write" or "write-batch" && x.Succeeded > 0).ToList() ?? [];
+        => measured?.Results.Where(x => x.Backend.StartsWith("anvil", StringComparison.Ordinal) && x.Workload is BenchmarkWorkloads.Write or BenchmarkWorkloads.WriteBatch && x.Succeeded > 0).ToList() ?? [];
 
     private static void CheckLedgerDatabase(FitRequirements r, BenchmarkRun? measured, List<FitReason> reasons)
     {
@@ -454,7 +454,7 @@ public static class FitAssessment
             return;
         }
 
-        var ledger = measured.Results.Where(x => x.Backend.StartsWith("hashchain", StringComparison.Ordinal) && x.Workload == "write" && x.Succeeded > 0).MaxBy(x => x.ThroughputTps);
+        var ledger = measured.Results.Where(x => x.Backend.StartsWith("hashchain", StringComparison.Ordinal) && x.Workload == BenchmarkWorkloads.Write && x.Succeeded > 0).MaxBy(x => x.ThroughputTps);
         if (ledger is not null)
         {
             reasons.Add(new FitReason("measured: results.json", $"{ledger.Backend} write throughput at N={ledger.N}",

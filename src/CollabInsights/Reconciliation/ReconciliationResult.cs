@@ -12,6 +12,20 @@ public sealed record ReconciliationResult(IReadOnlyList<ReconciliationEntry> Ent
     /// <summary>Records in a class other than <see cref="ReconciliationClass.Matched"/>: 0 when the books and the chain agree.</summary>
     public long Differences => Counts.Where(kv => kv.Key != ReconciliationClass.Matched).Sum(kv => kv.Value);
 
+    /// <summary>The class named <paramref name="name"/> (<see cref="NameOf"/>'s inverse); throws <see cref="CollabInsightsException"/> for an unknown name.</summary>
+    public static ReconciliationClass ClassOf(string name)
+    {
+        foreach (var c in Enum.GetValues<ReconciliationClass>())
+        {
+            if (NameOf(c) == name)
+            {
+                return c;
+            }
+        }
+
+        throw new CollabInsightsException(CollabInsightsErrorCode.InvalidData, $"'{name}' is not a reconciliation class; the classes are {string.Join(", ", Enum.GetValues<ReconciliationClass>().Select(NameOf))}.");
+    }
+
     /// <summary>The snake_case name of a class as printed and in JSON (<c>only_on_chain</c>, ...).</summary>
     public static string NameOf(ReconciliationClass c) => c switch
     {

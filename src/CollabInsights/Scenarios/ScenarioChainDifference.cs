@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using CollabInsights.Reconciliation;
+
 namespace CollabInsights.Scenarios;
 
 /// <summary>
@@ -33,6 +36,10 @@ public sealed record ScenarioChainDifference(
     string? ChainValue,
     string Description)
 {
+    /// <summary>The reconciliation class, typed (<see cref="Class"/> is its name as written in <c>ground-truth.json</c>).</summary>
+    [JsonIgnore]
+    public ReconciliationClass Kind => ReconciliationResult.ClassOf(Class);
+
     /// <summary>Field name of a change of the token amount of a payment.</summary>
     public const string AmountField = "amount";
 

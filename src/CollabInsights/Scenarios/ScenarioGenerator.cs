@@ -215,7 +215,18 @@ public static class ScenarioGenerator
             return id;
         }
 
+        // One project: its plan (every random draw of the project's set-up, in order), then its rows, file by file.
         private void CreateProject(int number)
+        {
+            var plan = PlanProject(number);
+            WriteMetricsAndPricings(plan);
+            var (paidByFunder, paidTotal, engagedTotal) = WriteResultsAndPayments(plan);
+            WriteCommitments(plan, paidByFunder);
+            WriteInvestments(plan);
+            WriteProject(plan, number, paidTotal, engagedTotal);
+        }
+
+        private ProjectPlan PlanProject(int number)
         {
             var projectId = Id("SYN-POJ", number);
             var sector = Sectors[_rng.Next(Sectors.Length)];
@@ -271,10 +282,13 @@ public static class ScenarioGenerator
             }
 
             var committed = Split(maxOutcome, funders.Select(f => f.Share).ToList());
-            var paidByFunder = new decimal[funders.Count];
-            var paidTotal = 0m;
-            var engagedTotal = 0;
 
+            return new ProjectPlan(projectId, sector, fund, commissioner, currencyIndex, currency, provider, validator, place, signed, serviceStart, quarters, serviceEnd, performance, metricPlans, maxOutcome, totalInvestment, funders, committed);
+        }
+
+        private void WriteMetricsAndPricings(ProjectPlan plan)
+        {
+            var (projectId, sector, _, _, _, currency, _, _, _, _, _, _, _, _, metricPlans, _, _, _, _) = plan;
             // Metrics and pricings.
             foreach (var m in metricPlans)
             {
@@ -294,7 +308,15 @@ public static class ScenarioGenerator
                     ("Maximum Price if all targets achieved - Amount - (Value)", Amount(m.Cap)));
                 _pricings.Add(new OutcomePricing(projectId, m.Id, new Money(Normalise(m.Price), currency.Code), priceUsd, new Money(Normalise(m.Cap), currency.Code), new FileProvenance(H.PricingsFile, row)));
             }
+        }
 
+        // Planned payments for every quarter; for each quarter ended by the as-of date a result and the actual payments it earns.
+        private (decimal[] PaidByFunder, decimal PaidTotal, int EngagedTotal) WriteResultsAndPayments(ProjectPlan plan)
+        {
+            var (projectId, _, _, _, _, currency, provider, validator, _, _, serviceStart, quarters, _, performance, metricPlans, _, _, funders, _) = plan;
+            var paidByFunder = new decimal[funders.Count];
+            var paidTotal = 0m;
+            var engagedTotal = 0;
             // Quarterly results and payments.
             foreach (var m in metricPlans)
             {
@@ -347,6 +369,13 @@ public static class ScenarioGenerator
                 }
             }
 
+            return (paidByFunder, paidTotal, engagedTotal);
+        }
+
+        // Commitments are written after the payments so they can report payments made so far; then the project's fund membership.
+        private void WriteCommitments(ProjectPlan plan, decimal[] paidByFunder)
+        {
+            var (projectId, _, fund, _, _, currency, _, _, _, _, serviceStart, _, serviceEnd, _, _, _, _, funders, committed) = plan;
             // Commitments (written after the payments so they can report payments made so far).
             for (var f = 0; f < funders.Count; f++)
             {
@@ -378,7 +407,11 @@ public static class ScenarioGenerator
                 var row = Table(H.ProjectOutcomeFundsFile).Add(("Project ID", projectId), ("Id", fund.Id));
                 _projectFunds.Add(new ProjectOutcomeFund(projectId, fund.Id, new FileProvenance(H.ProjectOutcomeFundsFile, row)));
             }
+        }
 
+        private void WriteInvestments(ProjectPlan plan)
+        {
+            var (projectId, _, _, _, _, currency, _, _, _, _, _, _, _, _, _, _, totalInvestment, _, _) = plan;
             // Investments: one or two investors share the total.
             var investorCount = 1 + _rng.Next(2);
             var firstInvestor = _rng.Next(Investors.Length);
@@ -395,7 +428,11 @@ public static class ScenarioGenerator
                     ("Investment Commitment - Amount USD - Exact - (Value)", Amount(usd)), ("Investment Type - (Value)", Investors[k].Type));
                 _investments.Add(new Investment(projectId, invId, _investorIds[k], OrganisationRole.Investor, new Money(investmentParts[i], currency.Code), usd, Investors[k].Type, new FileProvenance(H.InvestmentsFile, row)));
             }
+        }
 
+        private void WriteProject(ProjectPlan plan, int number, decimal paidTotal, int engagedTotal)
+        {
+            var (projectId, sector, _, _, _, currency, _, _, place, signed, serviceStart, _, serviceEnd, _, metricPlans, maxOutcome, totalInvestment, _, _) = plan;
             // The project row itself.
             var stage = serviceEnd <= _o.AsOf ? "Complete" : "Implementation";
             var name = $"{place} {sector.Short} Outcomes Contract {number}";
@@ -502,5 +539,6 @@ public static class ScenarioGenerator
         private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
 
         private static string Id(string prefix, int number) => string.Create(CultureInfo.InvariantCulture, $"{prefix}-{number:D4}");
+
     }
 }

@@ -9,11 +9,11 @@ internal static class BackendCatalog
         var schema = "collab_bench_" + name.Replace('-', '_') + "_" + Guid.NewGuid().ToString("N")[..8];
         return name switch
         {
-            "sqlite" => new SqliteBackend(Path.Combine(workDirectory, "plain.db")),
-            "postgres" => new PostgresBackend(options.PostgresConnectionString, schema),
-            "hashchain-sqlite" => HashChainedBackend.OnSqlite(Path.Combine(workDirectory, "hashchain.db"), options.MerkleBlockSize),
-            "hashchain-postgres" => HashChainedBackend.OnPostgres(options.PostgresConnectionString, schema, options.MerkleBlockSize),
-            "anvil" or "anvil-1s" or "anvil-12s" => AnvilBackend.Create(name, options.ConfirmationDepth),
+            BenchmarkBackends.Sqlite => new SqliteBackend(Path.Combine(workDirectory, "plain.db")),
+            BenchmarkBackends.Postgres => new PostgresBackend(options.PostgresConnectionString, schema),
+            BenchmarkBackends.HashChainSqlite => HashChainedBackend.OnSqlite(Path.Combine(workDirectory, "hashchain.db"), options.MerkleBlockSize),
+            BenchmarkBackends.HashChainPostgres => HashChainedBackend.OnPostgres(options.PostgresConnectionString, schema, options.MerkleBlockSize),
+            BenchmarkBackends.Anvil or BenchmarkBackends.Anvil1s or BenchmarkBackends.Anvil12s => AnvilBackend.Create(name, options.ConfirmationDepth),
             _ => throw new CollabInsightsException($"Unknown benchmark backend '{name}'. Use one of: {string.Join(", ", BenchmarkOptions.AllBackends)}."),
         };
     }

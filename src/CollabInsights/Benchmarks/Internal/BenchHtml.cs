@@ -12,17 +12,17 @@ internal static class BenchHtml
 {
     private static readonly (string Title, string Workload, Func<BenchmarkResult, double?> Value, string Unit)[] Charts =
     [
-        ("Write throughput, one record per transaction", "write", r => r.ThroughputTps, "records/s"),
-        ("Write throughput, batched", "write-batch", r => r.ThroughputTps, "records/s"),
-        ("Write latency p95 (chain: submit to inclusion)", "write", r => r.Latency.P95Ms, "ms"),
-        ("Write latency to confirmation depth, p50", "write", r => r.ConfirmationLatency?.P50Ms, "ms"),
-        ("Point lookup latency p50", "point-lookup", r => r.Latency.P50Ms, "ms"),
-        ("Range query latency p50", "range-query", r => r.Latency.P50Ms, "ms"),
-        ("Aggregate (paid per funder) latency avg", "aggregate", r => r.Latency.AvgMs, "ms"),
-        ("Storage per record", "write-batch", r => r.BytesPerRecord, "bytes"),
-        ("Gas per record", "write", r => r.GasPerRecord, "gas"),
-        ("Cost per record", "write", r => r.CostPerRecordUsd, "USD"),
-        ("Time to verify one record's proof", "audit-proof", r => r.VerifyMs, "ms"),
+        ("Write throughput, one record per transaction", BenchmarkWorkloads.Write, r => r.ThroughputTps, "records/s"),
+        ("Write throughput, batched", BenchmarkWorkloads.WriteBatch, r => r.ThroughputTps, "records/s"),
+        ("Write latency p95 (chain: submit to inclusion)", BenchmarkWorkloads.Write, r => r.Latency.P95Ms, "ms"),
+        ("Write latency to confirmation depth, p50", BenchmarkWorkloads.Write, r => r.ConfirmationLatency?.P50Ms, "ms"),
+        ("Point lookup latency p50", BenchmarkWorkloads.PointLookup, r => r.Latency.P50Ms, "ms"),
+        ("Range query latency p50", BenchmarkWorkloads.RangeQuery, r => r.Latency.P50Ms, "ms"),
+        ("Aggregate (paid per funder) latency avg", BenchmarkWorkloads.Aggregate, r => r.Latency.AvgMs, "ms"),
+        ("Storage per record", BenchmarkWorkloads.WriteBatch, r => r.BytesPerRecord, "bytes"),
+        ("Gas per record", BenchmarkWorkloads.Write, r => r.GasPerRecord, "gas"),
+        ("Cost per record", BenchmarkWorkloads.Write, r => r.CostPerRecordUsd, "USD"),
+        ("Time to verify one record's proof", BenchmarkWorkloads.AuditProof, r => r.VerifyMs, "ms"),
     ];
 
     public static string Render(BenchmarkRun run)
@@ -49,7 +49,7 @@ internal static class BenchHtml
 
         report.AddHeading("Tampering");
         report.AddMarkdown("One record's amount was changed directly in storage (raw SQL on the tables; a raw storage write on the chain), then the backend's own check ran. **Plain tables keep no integrity evidence and cannot detect the change.**");
-        report.AddTable(run.Results.Where(r => r.Workload is "tamper" or "tamper-insider").Select(r => new { r.Backend, r.Workload, r.N, Detected = r.TamperDetected == true ? "yes" : "no", Explanation = r.Note ?? "" }), previewRows: 1000);
+        report.AddTable(run.Results.Where(r => r.Workload is BenchmarkWorkloads.Tamper or BenchmarkWorkloads.TamperInsider).Select(r => new { r.Backend, r.Workload, r.N, Detected = r.TamperDetected == true ? "yes" : "no", Explanation = r.Note ?? "" }), previewRows: 1000);
 
         report.AddHeading("Charts (log axes)");
         foreach (var (title, workload, value, unit) in Charts)

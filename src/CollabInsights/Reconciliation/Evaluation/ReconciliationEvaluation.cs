@@ -34,8 +34,7 @@ public sealed record ReconciliationEvaluation(
         var unexpected = new List<ReconciliationEntry>();
         foreach (var entry in result.Entries.Where(e => e.Class != ReconciliationClass.Matched))
         {
-            var name = ReconciliationResult.NameOf(entry.Class);
-            var index = open.FindIndex(d => d.Class == name && d.RecordType == entry.RecordType && d.Project == entry.Project
+            var index = open.FindIndex(d => d.Kind == entry.Class && d.RecordType == entry.RecordType && d.Project == entry.Project
                 && string.Equals(d.Metric, entry.Metric, StringComparison.Ordinal)
                 && (entry.OffChain is not FileProvenance f || (f.File == d.File && f.Row == d.Row)));
             if (index < 0)
@@ -48,15 +47,11 @@ public sealed record ReconciliationEvaluation(
             open.RemoveAt(index);
         }
 
-        var scores = Enum.GetValues<ReconciliationClass>().Where(c => c != ReconciliationClass.Matched).Select(c =>
-        {
-            var name = ReconciliationResult.NameOf(c);
-            return new ReconciliationClassScore(
-                c,
-                differences.Count(d => d.Class == name),
-                (int)result.Counts.GetValueOrDefault(c),
-                found.Count(kv => kv.Key.Class == c));
-        }).ToList();
+        var scores = Enum.GetValues<ReconciliationClass>().Where(c => c != ReconciliationClass.Matched).Select(c => new ReconciliationClassScore(
+            c,
+            differences.Count(d => d.Kind == c),
+            (int)result.Counts.GetValueOrDefault(c),
+            found.Count(kv => kv.Key.Class == c))).ToList();
         return new ReconciliationEvaluation(scores, result.Counts.GetValueOrDefault(ReconciliationClass.Matched), open, unexpected, found);
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CollabInsights.Domain;
+using CollabInsights.Reconciliation;
 
 namespace CollabInsights.Scenarios.Internal;
 
@@ -14,7 +15,8 @@ internal static class ChainDifferencePlanner
     public const string Payment = "payment";
     public const string Result = "result";
 
-    private static readonly string[] Classes = ["amount_mismatch", "period_mismatch", "counterparty_mismatch", "only_on_chain", "only_off_chain"];
+    private static readonly ReconciliationClass[] Classes =
+        [ReconciliationClass.AmountMismatch, ReconciliationClass.PeriodMismatch, ReconciliationClass.CounterpartyMismatch, ReconciliationClass.OnlyOnChain, ReconciliationClass.OnlyOffChain];
 
     public static IReadOnlyList<ScenarioChainDifference> Plan(GeneratedScenario scenario, double rate)
     {
@@ -43,25 +45,25 @@ internal static class ChainDifferencePlanner
             var row = (FileProvenance)p.Provenance;
             var money = p.Amount!.Value;
             ScenarioChainDifference D(string field, string? books, string? chain, string description) =>
-                new(cls, Payment, row.File, row.Row, p.ProjectId, p.MetricId, field, books, chain, description);
+                new(ReconciliationResult.NameOf(cls), Payment, row.File, row.Row, p.ProjectId, p.MetricId, field, books, chain, description);
             switch (cls)
             {
-                case "amount_mismatch":
+                case ReconciliationClass.AmountMismatch:
                     var delta = Math.Max(0.01m, Math.Round(money.Amount * (decimal)(0.005 + (rng.NextDouble() * 0.045)), 2, MidpointRounding.AwayFromZero));
                     var changed = rng.Next(2) == 0 && money.Amount - delta > 0 ? money.Amount - delta : money.Amount + delta;
                     return D(ScenarioChainDifference.AmountField, Amount(money.Amount), Amount(changed),
                         $"The chain pays {Amount(changed)} {money.Currency} where the books record {Amount(money.Amount)} {money.Currency}.");
-                case "period_mismatch":
+                case ReconciliationClass.PeriodMismatch:
                     var (ps, pe) = Shifted(p.PeriodStart!.Value, p.PeriodEnd!.Value, rng);
                     return D(ScenarioChainDifference.PeriodField, $"{p.PeriodStart}..{p.PeriodEnd}", $"{ps}..{pe}",
                         $"The chain pays for {ps}..{pe} where the books record {p.PeriodStart}..{p.PeriodEnd}.");
-                case "counterparty_mismatch":
+                case ReconciliationClass.CounterpartyMismatch:
                     var useRecipient = (counterpartyTurn++ % 2 == 0 || p.PayerId is null) && p.RecipientId is not null;
                     var current = useRecipient ? p.RecipientId : p.PayerId;
                     var other = Other(rng, useRecipient ? recipients : payers, organisations, current);
                     var field = useRecipient ? ScenarioChainDifference.RecipientField : ScenarioChainDifference.PayerField;
                     return D(field, current, other, $"The chain names {other} as {field} where the books name {current ?? "no one"}.");
-                case "only_on_chain":
+                case ReconciliationClass.OnlyOnChain:
                     return D(ScenarioChainDifference.RecordField, null, null, "The chain records this payment twice; the books once.");
                 default:
                     return D(ScenarioChainDifference.RecordField, null, null, "The books record this payment; the chain does not.");
@@ -77,22 +79,22 @@ internal static class ChainDifferencePlanner
             var row = (FileProvenance)r.Provenance;
             var count = r.OutcomesAchieved!.Value;
             ScenarioChainDifference D(string field, string? books, string? chain, string description) =>
-                new(cls, Result, row.File, row.Row, r.ProjectId, r.MetricId, field, books, chain, description);
+                new(ReconciliationResult.NameOf(cls), Result, row.File, row.Row, r.ProjectId, r.MetricId, field, books, chain, description);
             switch (cls)
             {
-                case "amount_mismatch":
+                case ReconciliationClass.AmountMismatch:
                     var delta = 1 + rng.Next(3);
                     var changed = rng.Next(2) == 0 && count - delta >= 0 ? count - delta : count + delta;
                     return D(ScenarioChainDifference.OutcomesField, Amount(count), Amount(changed),
                         $"The chain attests {Amount(changed)} outcomes where the books record {Amount(count)}.");
-                case "period_mismatch":
+                case ReconciliationClass.PeriodMismatch:
                     var (ps, pe) = Shifted(r.PeriodStart!.Value, r.PeriodEnd!.Value, rng);
                     return D(ScenarioChainDifference.PeriodField, $"{r.PeriodStart}..{r.PeriodEnd}", $"{ps}..{pe}",
                         $"The chain attests {ps}..{pe} where the books record {r.PeriodStart}..{r.PeriodEnd}.");
-                case "counterparty_mismatch":
+                case ReconciliationClass.CounterpartyMismatch:
                     var other = Other(rng, validators, organisations, r.Validator);
                     return D(ScenarioChainDifference.ValidatorField, r.Validator, other, $"The chain's attestation is signed by {other} where the books name {r.Validator} as validator.");
-                case "only_on_chain":
+                case ReconciliationClass.OnlyOnChain:
                     return D(ScenarioChainDifference.RecordField, null, null, "The chain attests this result twice; the books record it once.");
                 default:
                     return D(ScenarioChainDifference.RecordField, null, null, "The books record this result; the chain has no attestation of it.");
@@ -113,7 +115,7 @@ internal static class ChainDifferencePlanner
         Func<T, Provenance> provenance,
         Func<T, bool> uniqueKey,
         HashSet<string> anomalous,
-        Func<string, T, ScenarioChainDifference> make,
+        Func<ReconciliationClass, T, ScenarioChainDifference> make,
         List<ScenarioChainDifference> into)
     {
         string Location(T r) => provenance(r).Describe();

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using CollabInsights.Notebooks.Documents;
+using CollabInsights.Reporting;
 using Markdig;
 
 namespace CollabInsights.Notebooks.Reporting;
@@ -10,7 +11,10 @@ namespace CollabInsights.Notebooks.Reporting;
 /// <summary>
 /// Renders an executed notebook as one self-contained HTML page: markdown rendered, code, outputs and
 /// charts (plotly.js travels inside the first chart output, so the page holds one copy). A
-/// Content-Security-Policy forbids every network request, so the page shows exactly what works offline.
+/// Content-Security-Policy (<see cref="ContentSecurityPolicy"/>) forbids every network request, so the page shows exactly
+/// what works offline, and runs only the kit's own scripts (plotly.js and chart drawing, recognised by
+/// <see cref="PlotlyOffline.IsKitScript"/> and allowed by hash): any other script in an output or a markdown cell
+/// (an injected one, or a notebook's own <c>%%javascript</c>) does not run in the report.
 /// </summary>
 public static partial class NotebookHtmlReport
 {
@@ -39,10 +43,7 @@ public static partial class NotebookHtmlReport
             .Select(c => HeadingPattern().Match(c.Source))
             .FirstOrDefault(m => m.Success)?.Groups[1].Value.Trim() ?? "Notebook";
         var html = new StringBuilder();
-        html.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data:; font-src data:\">\n")
-            .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-            .Append("<title>").Append(Escape(title)).Append("</title>\n<style>").Append(Style).Append("</style>\n</head>\n<body>\n<main>\n");
+        html.Append("<body>\n<main>\n");
         foreach (var cell in notebook.Cells)
         {
             switch (cell.Kind)
@@ -67,7 +68,12 @@ public static partial class NotebookHtmlReport
         }
 
         html.Append("</main>\n</body>\n</html>\n");
-        return html.ToString();
+        var body = html.ToString();
+        var kitScripts = ScriptPattern().Matches(body).Select(m => m.Groups[1].Value).Where(PlotlyOffline.IsKitScript);
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+            + ContentSecurityPolicy.MetaTag(kitScripts)
+            + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+            + "<title>" + Escape(title) + "</title>\n<style>" + Style + "</style>\n</head>\n" + body;
     }
 
     private static string RenderMarkdown(NotebookCell cell)
@@ -135,6 +141,10 @@ public static partial class NotebookHtmlReport
 
     [GeneratedRegex(@"src=""attachment:([^""]+)""")]
     private static partial Regex AttachmentPattern();
+
+    // Script data ends at the first "</script" (HTML's rule), which is what the lazy match finds.
+    [GeneratedRegex(@"<script\b[^>]*>(.*?)</script", RegexOptions.IgnoreCase | RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    private static partial Regex ScriptPattern();
 
     [GeneratedRegex(@"\x1b\[[0-9;]*m")]
     private static partial Regex AnsiPattern();

@@ -9,6 +9,8 @@ namespace CollabInsights.Reporting;
 /// <summary>
 /// Builds a self-contained offline HTML page: a title, markdown sections, tables and Plotly charts.
 /// plotly.js is inlined exactly once (only when the page has a chart); nothing is loaded from the network.
+/// Every value from the data is escaped for where it lands (HTML text and attributes, JSON inside scripts), and the page
+/// carries a Content-Security-Policy (<see cref="ContentSecurityPolicy"/>) that runs only the kit's own scripts, by hash.
 /// The same content gives the same bytes (chart ids are numbered, not random).
 /// </summary>
 public sealed class HtmlReport
@@ -16,6 +18,7 @@ public sealed class HtmlReport
     private static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().UsePipeTables().DisableHtml().Build();
 
     private readonly List<string> _parts = [];
+    private readonly List<string> _scripts = [];
     private int _charts;
 
     /// <summary>Starts a report with <paramref name="title"/> as page title and first heading.</summary>
@@ -69,11 +72,14 @@ public sealed class HtmlReport
         AddCaption(caption);
         _charts++;
         var id = string.Create(CultureInfo.InvariantCulture, $"collab_chart_{_charts}");
-        _parts.Add("<div class=\"chart\">\n" + PlotlyOffline.ChartFragment(chart, id) + "\n</div>\n");
+        var script = PlotlyOffline.ChartScript(chart, id);
+        _scripts.Add(script);
+        _parts.Add("<div class=\"chart\">\n<div><div id=\"" + id + "\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">"
+            + script + "</script></div>\n</div>\n");
         return this;
     }
 
-    /// <summary>Adds trusted HTML as is (the caller is responsible for escaping).</summary>
+    /// <summary>Adds trusted HTML as is (the caller is responsible for escaping; a script in it does not run, the page's policy blocks it).</summary>
     public HtmlReport AddHtml(string html)
     {
         _parts.Add(html);
@@ -84,7 +90,9 @@ public sealed class HtmlReport
     public string ToHtml()
     {
         var sb = new StringBuilder();
-        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>")
+        sb.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+          .Append(ContentSecurityPolicy.MetaTag(_charts > 0 ? [PlotlyOffline.ScriptBody, .. _scripts] : _scripts))
+          .Append("<title>")
           .Append(HtmlTable.Escape(Title))
           .Append("</title>\n<style>\n")
           .Append(Css)

@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Plotly.NET;
 
@@ -6,7 +7,8 @@ namespace CollabInsights.Reporting;
 
 /// <summary>
 /// Offline Plotly output: a chart as a div + script fragment, and the plotly.js library (2.28.0,
-/// embedded in the Plotly.NET assembly) as one inline script tag to put ONCE in a document.
+/// embedded in the Plotly.NET assembly) as one inline script tag to put ONCE in a document. Text from the data is
+/// escaped for the script element it lands in; pages list the scripts' hashes in their Content-Security-Policy.
 /// </summary>
 public static partial class PlotlyOffline
 {
@@ -18,44 +20,98 @@ public static partial class PlotlyOffline
     /// <summary>The plotly.js library source (about 3.6 MB), read once from the Plotly.NET assembly.</summary>
     public static string PlotlyJs => LazyPlotlyJs.Value;
 
-    /// <summary>
-    /// A <c>&lt;script&gt;</c> tag that inlines plotly.js and sets the global <c>Plotly</c> even on pages with
-    /// an AMD loader (classic Jupyter): <c>define</c>, <c>exports</c> and <c>module</c> are shadowed inside a
-    /// wrapper function. Put it once per document, before the first chart fragment.
-    /// </summary>
-    public static string ScriptTag() =>
-        "<script type=\"text/javascript\">(function(define, exports, module){\n"
+    private static readonly Lazy<string> LazyScriptBody = new(() =>
+        "(function(define, exports, module){\n"
         + PlotlyJs.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)
-        + "\n}).call(window, undefined, undefined, undefined);</script>\n";
+        + "\n}).call(window, undefined, undefined, undefined);");
 
     /// <summary>
-    /// The chart as a div + script fragment (<c>GenericChart.toChartHTML</c>); it expects a global
-    /// <c>Plotly</c> (see <see cref="ScriptTag"/>). With <paramref name="elementId"/>, the random GUID
-    /// Plotly.NET uses as the div id (letters, digits, underscores) is replaced so the same chart renders to the same bytes.
+    /// The text inside <see cref="ScriptTag"/>: plotly.js in a wrapper function that shadows <c>define</c>, <c>exports</c> and
+    /// <c>module</c>, so it sets the global <c>Plotly</c> even on pages with an AMD loader (classic Jupyter). Pages hash it
+    /// for their Content-Security-Policy (<see cref="ContentSecurityPolicy"/>).
+    /// </summary>
+    public static string ScriptBody => LazyScriptBody.Value;
+
+    /// <summary>
+    /// A <c>&lt;script&gt;</c> tag that inlines plotly.js (<see cref="ScriptBody"/>). Put it once per document, before the first chart fragment.
+    /// </summary>
+    public static string ScriptTag() => "<script type=\"text/javascript\">" + ScriptBody + "</script>\n";
+
+    /// <summary>
+    /// The chart as a div + script fragment, in the shape of <c>GenericChart.toChartHTML</c>, expecting a global <c>Plotly</c>
+    /// (see <see cref="ScriptTag"/>). The figure's JSON is escaped for a script element (<see cref="ScriptJson"/>), so text from
+    /// the data cannot end the script. <paramref name="elementId"/> (letters, digits, underscores) names the div, so the same
+    /// chart renders to the same bytes; without it a random id is used.
     /// </summary>
     public static string ChartFragment(GenericChart chart, string? elementId = null)
     {
-        ArgumentNullException.ThrowIfNull(chart);
-        var html = GenericChart.toChartHTML(chart);
-        if (elementId is null)
-        {
-            return html;
-        }
+        elementId ??= "collab_" + Guid.NewGuid().ToString("N");
+        return "<div><div id=\"" + elementId + "\"><!-- Plotly chart will be drawn inside this DIV --></div><script type=\"text/javascript\">"
+            + ChartScript(chart, elementId) + "</script></div>";
+    }
 
+    /// <summary>
+    /// The text of the script that draws <paramref name="chart"/> into the element <paramref name="elementId"/>: the figure's
+    /// data, layout and config as escaped JSON literals and one <c>Plotly.newPlot</c> call. Pages hash it for their
+    /// Content-Security-Policy; <see cref="IsKitScript"/> recognises the shape.
+    /// </summary>
+    public static string ChartScript(GenericChart chart, string elementId)
+    {
+        ArgumentNullException.ThrowIfNull(chart);
+        ArgumentNullException.ThrowIfNull(elementId);
         if (!ValidId().IsMatch(elementId))
         {
             throw new ArgumentException($"Chart element id '{elementId}' must be letters, digits and underscores (it also names a JavaScript function).", nameof(elementId));
         }
 
-        var match = DivId().Match(html);
-        if (!match.Success)
+        using var figure = JsonDocument.Parse(GenericChart.toJson(chart));
+        string Part(string name) => figure.RootElement.TryGetProperty(name, out var value) ? ScriptJson.Escape(value.GetRawText()) : "{}";
+        return "var renderPlotly_" + elementId + " = function() {\n"
+            + "    var data = " + Part("data") + ";\n"
+            + "    var layout = " + Part("layout") + ";\n"
+            + "    var config = " + Part("config") + ";\n"
+            + "    Plotly.newPlot('" + elementId + "', data, layout, config);\n"
+            + "};\nrenderPlotly_" + elementId + "();\n";
+    }
+
+    /// <summary>
+    /// Whether <paramref name="script"/> is one the kit writes: <see cref="ScriptBody"/>, or a <see cref="ChartScript"/> whose
+    /// three parts are valid JSON with no <c>&lt;</c> (so it can only draw a chart). Used to hash only the kit's own scripts
+    /// into a page's Content-Security-Policy.
+    /// </summary>
+    public static bool IsKitScript(string script)
+    {
+        ArgumentNullException.ThrowIfNull(script);
+        if (string.Equals(script, ScriptBody, StringComparison.Ordinal))
         {
-            return html;
+            return true;
         }
 
-        var guid = match.Groups[1].Value;
-        return html.Replace(guid, elementId, StringComparison.Ordinal)
-                   .Replace(guid.Replace("-", string.Empty, StringComparison.Ordinal), elementId, StringComparison.Ordinal);
+        var m = ChartScriptShape().Match(script);
+        if (!m.Success)
+        {
+            return false;
+        }
+
+        for (var g = 2; g <= 4; g++)
+        {
+            var json = m.Groups[g].Value;
+            if (json.AsSpan().IndexOfAny("<>&\u2028\u2029") >= 0)
+            {
+                return false;
+            }
+
+            try
+            {
+                using var _ = JsonDocument.Parse(json);
+            }
+            catch (JsonException)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static string ReadPlotlyJs()
@@ -70,6 +126,6 @@ public static partial class PlotlyOffline
     [GeneratedRegex("^[A-Za-z_][A-Za-z0-9_]*$", RegexOptions.CultureInvariant)]
     private static partial Regex ValidId();
 
-    [GeneratedRegex("<div id=\"([^\"]+)\"", RegexOptions.CultureInvariant)]
-    private static partial Regex DivId();
+    [GeneratedRegex("^var renderPlotly_([A-Za-z_][A-Za-z0-9_]*) = function\\(\\) \\{\n    var data = ([^\n]*);\n    var layout = ([^\n]*);\n    var config = ([^\n]*);\n    Plotly\\.newPlot\\('\\1', data, layout, config\\);\n\\};\nrenderPlotly_\\1\\(\\);\n\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex ChartScriptShape();
 }

@@ -9,6 +9,7 @@ using CollabInsights.Reconciliation;
 using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
 using CollabInsights.Verification;
+using CollabInsights.Domain;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;
@@ -296,5 +297,6 @@ internal static class ReconcileCommand
         return sb.ToString();
     }
 
-    private static string Csv(string? s) => s is null ? string.Empty : s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    // reconciliation.csv is for people (spreadsheets): formula-leading cells are neutralised; reconciliation.json keeps raw values.
+    private static string Csv(string? s) => CsvText.Cell(s);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using CollabInsights.Benchmarks.Internal;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Benchmarks;
 
@@ -94,6 +95,6 @@ public static class BenchmarkReport
 
     internal static string F(long value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static string Quote(string cell) =>
-        cell.IndexOfAny([',', '"', '\n']) >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    // results.csv is for people (spreadsheets): formula-leading cells are neutralised; results.json keeps raw values.
+    private static string Quote(string cell) => CsvText.Cell(cell);
 }

@@ -3,6 +3,7 @@ using System.Text;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
 using CollabInsights.OnChain.Extraction;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Governance;
 
@@ -164,5 +165,6 @@ public static class WriterConcentration
         return report.ToHtml();
     }
 
-    private static string Quote(string cell) => cell.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : cell;
+    // writers.csv is for people (spreadsheets): formula-leading cells are neutralised; writers.json keeps raw values.
+    private static string Quote(string cell) => CsvText.Cell(cell);
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using CollabInsights.OffChain.Internal;
+using CollabInsights.Domain;
 
 namespace CollabInsights.OffChain;
 
@@ -7,7 +8,7 @@ namespace CollabInsights.OffChain;
 /// A CSV file read whole, for capabilities that work on any table (anchoring, proofs): its header and its records as
 /// text, parsed by the kit's one CSV reader (RFC 4180, the rules of <c>IndigoSource</c>; records numbered from 1 after
 /// the header). <see cref="WriteAsync"/> writes the same shape back, quoting a cell only when it holds a comma, a quote or a
-/// line break, so a file written and read again gives the same cells.
+/// line break (<see cref="CsvText.RawCell"/>: no formula neutralisation), so a file written and read again gives the same cells.
 /// </summary>
 public sealed class CsvFile
 {
@@ -92,15 +93,8 @@ public sealed class CsvFile
                 builder.Append(',');
             }
 
-            var cell = cells[i] ?? string.Empty;
-            if (cell.AsSpan().IndexOfAny(",\"\r\n") >= 0)
-            {
-                builder.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-            }
-            else
-            {
-                builder.Append(cell);
-            }
+            // Raw on purpose: what is written is read back and hashed (anchored records, corrections), so it must not change.
+            builder.Append(CsvText.RawCell(cells[i]));
         }
 
         builder.Append('\n');

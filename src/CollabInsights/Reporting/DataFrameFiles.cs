@@ -1,4 +1,5 @@
 using System.Text;
+using CollabInsights.Domain;
 using Microsoft.Data.Analysis;
 using Parquet;
 using Parquet.Schema;
@@ -7,7 +8,8 @@ namespace CollabInsights.Reporting;
 
 /// <summary>
 /// Writes a <see cref="DataFrame"/> to CSV (RFC 4180, invariant formatting, exact decimals, UTF-8 without BOM,
-/// LF rows) or to Parquet (strings, decimal(38,18), int, long, double, bool columns; nulls kept).
+/// LF rows; a cell a spreadsheet would run as a formula is neutralised by <see cref="Domain.CsvText.Cell"/>) or to Parquet
+/// (strings, decimal(38,18), int, long, double, bool columns; nulls kept; values raw).
 /// </summary>
 public static class DataFrameFiles
 {
@@ -95,8 +97,8 @@ public static class DataFrameFiles
         _ => throw new CollabInsightsException($"Column '{column.Name}' has type {column.DataType.Name}, which the Parquet writer does not map. Use string, decimal, int, long, double or bool columns."),
     };
 
-    private static string Quote(string text) =>
-        text.AsSpan().IndexOfAny(",\"\r\n") < 0 ? text : "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    // Tables for people (spreadsheets): formula-leading cells are neutralised; the Parquet twin keeps the raw value.
+    private static string Quote(string text) => CsvText.Cell(text);
 
     private static void CreateFolder(string path)
     {

@@ -100,6 +100,18 @@ public class FundingChartsTests
         var evil = result with { Links = [.. result.Links.Select(l => l.ProjectId == "P299" ? l with { ProjectName = "</script><b>x</b> & y" } : l)] };
         var html = PlotlyOffline.ChartFragment(FundingCharts.FundingFlows(evil, "GBP"), "t");
         Assert.DoesNotContain("</script><b>", html, StringComparison.Ordinal);
-        Assert.Contains("&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; y", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("</", html.Replace("</script></div>", "", StringComparison.Ordinal).Replace("</div>", "", StringComparison.Ordinal), StringComparison.Ordinal);
+        // The label is HTML-escaped for Plotly's text, and its JSON is escaped for the script element (\u003c-style).
+        Assert.Contains("\\u0026lt;/script\\u0026gt;\\u0026lt;b\\u0026gt;x\\u0026lt;/b\\u0026gt; \\u0026amp; y", html, StringComparison.Ordinal);
+        var (data, _) = Figure(FundingCharts.FundingFlows(evil, "GBP"));
+        Assert.Contains("&lt;/script&gt;&lt;b&gt;x&lt;/b&gt; &amp; y", Strings(data));
     }
+
+    private static List<string> Strings(JsonElement e) => e.ValueKind switch
+    {
+        JsonValueKind.String => [e.GetString()!],
+        JsonValueKind.Array => [.. e.EnumerateArray().SelectMany(Strings)],
+        JsonValueKind.Object => [.. e.EnumerateObject().SelectMany(p => Strings(p.Value))],
+        _ => [],
+    };
 }

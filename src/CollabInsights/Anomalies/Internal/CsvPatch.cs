@@ -1,4 +1,5 @@
 using System.Text;
+using CollabInsights.Domain;
 using CollabInsights.OffChain;
 
 namespace CollabInsights.Anomalies.Internal;
@@ -26,6 +27,6 @@ internal static class CsvPatch
         return sb.ToString();
     }
 
-    private static string Quote(string s) =>
-        s.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    // Raw on purpose: the patched files are INDIGO-layout inputs the kit reads back, and must keep every value as it was.
+    private static string Quote(string s) => CsvText.RawCell(s);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using CollabInsights.Domain;
 
 namespace CollabInsights.Scenarios.Internal;
 
@@ -68,19 +69,6 @@ internal sealed class CsvTableWriter
         return sb.ToString();
     }
 
-    private static void AppendCell(StringBuilder sb, string? cell)
-    {
-        if (string.IsNullOrEmpty(cell))
-        {
-            return;
-        }
-
-        if (cell.AsSpan().IndexOfAny(",\"\r\n") < 0)
-        {
-            sb.Append(cell);
-            return;
-        }
-
-        sb.Append('"').Append(cell.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
+    // Raw on purpose: a scenario is an input in the INDIGO layout, read back by the kit (and by pandas in the tests) value for value.
+    private static void AppendCell(StringBuilder sb, string? cell) => sb.Append(CsvText.RawCell(cell));
 }

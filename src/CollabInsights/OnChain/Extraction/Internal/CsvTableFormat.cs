@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using CollabInsights.Domain;
 
 namespace CollabInsights.OnChain.Extraction.Internal;
 
@@ -70,8 +71,8 @@ internal sealed class CsvTableFormat : ITableFormat
         _ => Quote(Convert.ToString(value, CultureInfo.InvariantCulture) ?? ""),
     };
 
-    private static string Quote(string s) =>
-        s.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    // Raw on purpose: the kit reads these tables back (resume, reconciliation) and must get the chain's values unchanged.
+    private static string Quote(string s) => CsvText.RawCell(s);
 
     private static List<List<string>> Parse(string text)
     {

@@ -9,7 +9,6 @@ using CollabInsights.Reconciliation;
 using CollabInsights.Reconciliation.Evaluation;
 using CollabInsights.Scenarios;
 using CollabInsights.Verification;
-using CollabInsights.Domain;
 using Spectre.Console;
 
 namespace CollabInsights.Cli.Commands;

@@ -3,7 +3,6 @@ using System.Text;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
 using CollabInsights.OnChain.Extraction;
-using CollabInsights.Domain;
 
 namespace CollabInsights.Governance;
 

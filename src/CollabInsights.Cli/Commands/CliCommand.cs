@@ -37,7 +37,7 @@ internal static class CliCommand
             }
             catch (CollabInsightsException ex)
             {
-                return Fail(parseResult, ex, errorPrefix, errorExitCode);
+                return Fail(parseResult, ex, errorPrefix, IsNodeFailure(ex) ? NodeFailedExitCode : errorExitCode);
             }
             catch (EthereumRpcException ex)
             {
@@ -112,6 +112,23 @@ internal static class CliCommand
         }
 
         return print;
+    }
+
+    /// <summary>
+    /// Whether the kit's error was caused by the Ethereum node (README: exit code 3): an <see cref="EthereumRpcException"/>,
+    /// a failed log source, or a connection that could not be made, anywhere in its inner exceptions.
+    /// </summary>
+    internal static bool IsNodeFailure(Exception ex)
+    {
+        for (var e = ex.InnerException; e is not null; e = e.InnerException)
+        {
+            if (e is EthereumRpcException or OnChain.Extraction.LogSourceException or HttpRequestException or System.Net.Sockets.SocketException)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int Fail(ParseResult parseResult, Exception ex, string errorPrefix, int errorExitCode)

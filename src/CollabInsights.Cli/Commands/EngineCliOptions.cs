@@ -30,13 +30,8 @@ internal sealed class EngineCliOptions
                 r.AddError($"--memory-limit must be a size such as 4GiB, 512MiB or 2GB (at least 64MiB); got '{r.GetValueOrDefault<string>()}'.");
             }
         });
-        Threads.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int?>() is < 1 or > 1024)
-            {
-                r.AddError("--threads must be between 1 and 1024.");
-            }
-        });
+        // --threads' range (1 to 1024) is checked with every numeric option in OptionRanges; reading the value here
+        // threw for a value that does not convert (--threads NaN).
     }
 
     public void AddTo(Command command)

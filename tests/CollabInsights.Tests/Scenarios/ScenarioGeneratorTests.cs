@@ -120,8 +120,8 @@ public class ScenarioGeneratorTests
     {
         var error = new StringWriter();
         var code = await CollabCli.InvokeAsync(["generate", "--projects", "0", "--out", RepoPaths.NewTempDirectory()], new StringWriter(), error, TestContext.Current.CancellationToken);
-        Assert.NotEqual(0, code);
-        Assert.Contains("at least 1 project", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, code);
+        Assert.Contains("--projects: 0 is out of range; expected a whole number from 1 to 10,000 (projects)", error.ToString(), StringComparison.Ordinal);
     }
 }
 

@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 namespace CollabInsights.Domain;
 
 /// <summary>How serious a <see cref="DataProblem"/> is.</summary>
@@ -18,4 +20,17 @@ public sealed record DataProblem(string File, int Row, string Column, string Val
 {
     /// <summary>One line such as <c>projects_results.csv row 12, column 'Period - Start - (Value)': '2018-13': month 13 does not exist</c>.</summary>
     public override string ToString() => $"{File} row {Row}, column '{Column}': '{Value}': {Message}";
+
+    /// <summary>Writes the problem as the JSON object every report uses: <c>{file, row, column, value, message}</c>.</summary>
+    public void WriteJson(Utf8JsonWriter writer)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        writer.WriteStartObject();
+        writer.WriteString("file", File);
+        writer.WriteNumber("row", Row);
+        writer.WriteString("column", Column);
+        writer.WriteString("value", Value);
+        writer.WriteString("message", Message);
+        writer.WriteEndObject();
+    }
 }

@@ -294,11 +294,7 @@ public sealed record IndigoLandscape(
             w.WriteStartArray("inputs");
             foreach (var input in Inputs)
             {
-                w.WriteStartObject();
-                w.WriteString("file", input.File);
-                w.WriteString("sha256", input.Sha256);
-                w.WriteNumber("rows", input.Rows);
-                w.WriteEndObject();
+                input.WriteJson(w);
             }
 
             w.WriteEndArray();
@@ -328,13 +324,7 @@ public sealed record IndigoLandscape(
             w.WriteStartArray("problems");
             foreach (var p in Problems)
             {
-                w.WriteStartObject();
-                w.WriteString("file", p.File);
-                w.WriteNumber("row", p.Row);
-                w.WriteString("column", p.Column);
-                w.WriteString("value", p.Value);
-                w.WriteString("message", p.Message);
-                w.WriteEndObject();
+                p.WriteJson(w);
             }
 
             w.WriteEndArray();

@@ -102,13 +102,7 @@ public sealed record IndigoSummary(
         w.WriteStartArray(name);
         foreach (var p in problems)
         {
-            w.WriteStartObject();
-            w.WriteString("file", p.File);
-            w.WriteNumber("row", p.Row);
-            w.WriteString("column", p.Column);
-            w.WriteString("value", p.Value);
-            w.WriteString("message", p.Message);
-            w.WriteEndObject();
+            p.WriteJson(w);
         }
 
         w.WriteEndArray();

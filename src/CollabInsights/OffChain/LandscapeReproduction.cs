@@ -189,11 +189,7 @@ public sealed record LandscapeReproduction(PublishedLandscape Published, string 
             w.WriteStartArray("inputs");
             foreach (var input in landscape.Inputs)
             {
-                w.WriteStartObject();
-                w.WriteString("file", input.File);
-                w.WriteString("sha256", input.Sha256);
-                w.WriteNumber("rows", input.Rows);
-                w.WriteEndObject();
+                input.WriteJson(w);
             }
 
             w.WriteEndArray();

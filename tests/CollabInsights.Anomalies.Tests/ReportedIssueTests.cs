@@ -134,15 +134,15 @@ public class ReportedIssueTests
         await using (var node = await AnvilNode.StartAsync(new AnvilOptions(), Ct))
         {
             // What collab demo and collab chain seed + chain extract --abi outcome-ledger leave behind.
-            var seed = await LedgerSeeder.SeedAsync(loaded.Value, node.Rpc, cancellationToken: Ct);
-            await File.WriteAllTextAsync(Path.Combine(books, "onchain-seed.json"), JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), CliCommand.IndentedJson), Ct);
-            await new LogExtractor(new RpcLogSource(node.Rpc), new ExtractionOptions
+            var seed = await LedgerSeeder.SeedAsync(loaded.Value, node.Web3, cancellationToken: Ct);
+            await File.WriteAllTextAsync(Path.Combine(books, "onchain-seed.json"), JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Endpoint), CliCommand.IndentedJson), Ct);
+            await new LogExtractor(new RpcLogSource(node.Endpoint), new ExtractionOptions
             {
                 OutputDirectory = chainDir,
                 Filter = EventFilter.ForAddresses(seed.LedgerAddress.ToLowerInvariant(), seed.TokenAddress.ToLowerInvariant()),
                 FromBlock = seed.FromBlock,
                 ToBlock = seed.ToBlock,
-                Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
+                Decoder = new AbiLogDecoder(CompiledContract.LedgerAndToken.Events),
                 BlockTimestamps = true,
             }).RunAsync(null, Ct);
             await ExtractionOutput.Open(chainDir).CompactAsync(cancellationToken: Ct);

@@ -41,7 +41,7 @@ public class AnvilExtractionTests(AnvilFixture chain) : IClassFixture<AnvilFixtu
     public async Task Extraction_through_the_fault_injecting_proxy_equals_a_fault_free_run()
     {
         var clean = RepoPaths.NewTempDirectory();
-        var cleanSummary = await new LogExtractor(new RpcLogSource(chain.Anvil.Rpc), Options(clean, TableFormats.Parquet)).RunAsync(null, Ct);
+        var cleanSummary = await new LogExtractor(new RpcLogSource(chain.Anvil.Url), Options(clean, TableFormats.Parquet)).RunAsync(null, Ct);
         var expected = await ReadAllAsync(clean);
         Assert.Equal(chain.Transfers, expected.Single(t => t.Key.StartsWith("Transfer_", StringComparison.Ordinal) && t.Value.Count > 100).Value.Count);
 
@@ -56,10 +56,9 @@ public class AnvilExtractionTests(AnvilFixture chain) : IClassFixture<AnvilFixtu
             ReorgAfterLogRequests = 3,
         };
         await proxy.ArmReorgAsync(chain.Head - 25, chain.Head, Ct);
-        using var rpc = new JsonRpcClient(RpcEndpoint.Parse(proxy.Url), new JsonRpcClientOptions { Timeout = TimeSpan.FromSeconds(1) });
         var faulty = RepoPaths.NewTempDirectory();
         var options = Options(faulty, TableFormats.Parquet) with { InitialBlockRange = 64, MaxConcurrency = 4 };
-        var summary = await new LogExtractor(new RpcLogSource(rpc), options).RunAsync(null, Ct);
+        var summary = await new LogExtractor(new RpcLogSource(proxy.Url), options).RunAsync(null, Ct);
 
         Assert.Equal(expected, await ReadAllAsync(faulty));
         Assert.Equal(cleanSummary.LogsExtracted, summary.LogsExtracted);
@@ -103,7 +102,7 @@ public class AnvilExtractionTests(AnvilFixture chain) : IClassFixture<AnvilFixtu
     {
         var dir = RepoPaths.NewTempDirectory();
         var options = Options(dir, TableFormats.Csv);
-        var summary = await new LogExtractor(new RpcLogSource(chain.Anvil.Rpc), options).RunAsync(null, Ct);
+        var summary = await new LogExtractor(new RpcLogSource(chain.Anvil.Url), options).RunAsync(null, Ct);
         Assert.Equal(12, summary.UnknownLogs);
 
         var abiFile = Path.Combine(dir, "abi.json");

@@ -20,15 +20,15 @@ public sealed class AnvilFixture : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         Anvil = await TestAnvil.StartAsync(ct);
-        var from = await EventSourceChain.FirstAccountAsync(Anvil.Rpc, ct);
-        Contract = await EventSourceChain.DeployAsync(Anvil.Rpc, from, ct);
+        var from = await EventSourceChain.FirstAccountAsync(Anvil.Web3, ct);
+        Contract = await EventSourceChain.DeployAsync(Anvil.Web3, from, ct);
         for (var i = 0; i < 12; i++)
         {
-            await EventSourceChain.EmitTransfersAsync(Anvil.Rpc, from, Contract, Transfers / 12, 250, null, ct);
-            await EventSourceChain.EmitVariedAsync(Anvil.Rpc, from, Contract, (i * 7919) + 1, ct);
+            await EventSourceChain.EmitTransfersAsync(Anvil.Web3, from, Contract, Transfers / 12, 250, null, ct);
+            await EventSourceChain.EmitVariedAsync(Anvil.Web3, from, Contract, (i * 7919) + 1, ct);
         }
 
-        Head = await OnChain.Rpc.EthereumRpcExtensions.GetBlockNumberAsync(Anvil.Rpc, ct);
+        Head = (long)(await Anvil.Web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().WaitAsync(ct)).Value;
     }
 
     public async ValueTask DisposeAsync() => await Anvil.DisposeAsync();

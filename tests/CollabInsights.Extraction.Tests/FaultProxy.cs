@@ -62,11 +62,11 @@ internal sealed partial class FaultProxy : IAsyncDisposable
     public async Task ArmReorgAsync(long from, long to, CancellationToken ct)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        using var rpc = new OnChain.Rpc.JsonRpcClient(_upstream.ToString());
-        for (var n = from; n <= to; n++)
+        using var source = new OnChain.Extraction.RpcLogSource(_upstream.ToString());
+        var numbers = Enumerable.Range(0, (int)(to - from + 1)).Select(i => from + i).ToList();
+        foreach (var header in await source.GetBlockHeadersAsync(numbers, ct))
         {
-            var header = await OnChain.Rpc.EthereumRpcExtensions.GetBlockHeaderAsync(rpc, n, ct);
-            map[header!.Hash] = "0xdead" + header.Hash[6..];
+            map[header.Hash] = "0xdead" + header.Hash[6..];
         }
 
         _fakeHashes = map;

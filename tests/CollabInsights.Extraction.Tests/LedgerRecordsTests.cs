@@ -18,8 +18,8 @@ public sealed class LedgerRecordsTests
         RepoPaths.NodeTool("anvil");
         var books = ScenarioGenerator.Generate(new ScenarioOptions { Seed = 5, Projects = 2 }).Dataset;
         await using var node = await AnvilNode.StartAsync(new AnvilOptions(), Ct);
-        var seeded = await LedgerSeeder.SeedAsync(books, node.Rpc, cancellationToken: Ct);
-        var records = await LedgerChain.ExtractAsync(node.Rpc, seeded, books, Ct);
+        var seeded = await LedgerSeeder.SeedAsync(books, node.Web3, cancellationToken: Ct);
+        var records = await LedgerChain.ExtractAsync(node.Endpoint, seeded, books, Ct);
 
         Assert.NotEmpty(records.Payments);
         Assert.NotEmpty(records.Attestations);

@@ -16,14 +16,14 @@ internal sealed class TestAnvil : IAsyncDisposable
         _process = process;
         Port = port;
         Url = $"http://127.0.0.1:{port}";
-        Rpc = new JsonRpcClient(Url);
+        Web3 = new Nethereum.Web3.Web3(RpcEndpoint.Parse(Url).CreateClient());
     }
 
     public int Port { get; }
 
     public string Url { get; }
 
-    public JsonRpcClient Rpc { get; }
+    public Nethereum.Web3.Web3 Web3 { get; }
 
     public static int FreePort()
     {
@@ -53,7 +53,7 @@ internal sealed class TestAnvil : IAsyncDisposable
         {
             try
             {
-                await anvil.Rpc.GetChainIdAsync(ct);
+                await anvil.Web3.Eth.ChainId.SendRequestAsync().WaitAsync(ct);
                 return anvil;
             }
             catch (EthereumRpcException) when (DateTime.UtcNow < deadline && !process.HasExited)
@@ -65,7 +65,6 @@ internal sealed class TestAnvil : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        Rpc.Dispose();
         try
         {
             _process.Kill(entireProcessTree: true);

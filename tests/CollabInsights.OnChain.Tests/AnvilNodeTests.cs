@@ -5,6 +5,10 @@ using CollabInsights.OnChain.Anvil;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
 using CollabInsights.Tests.Shared;
+using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -17,15 +21,15 @@ public class AnvilNodeTests
         var node = await TestChain.StartAsync(ct: ct);
         var pid = node.ProcessId;
         Assert.StartsWith("http://127.0.0.1:", node.Url, StringComparison.Ordinal);
-        Assert.Equal(31337, await node.Rpc.GetChainIdAsync(ct));
-        Assert.Equal(0, await node.Rpc.GetBlockNumberAsync(ct));
+        Assert.Equal(31337, (long)(await node.Web3.Eth.ChainId.SendRequestAsync().WaitAsync(ct)).Value);
+        Assert.Equal(0, await node.Web3.BlockNumberAsync(ct));
         Assert.True(TestChain.IsAlive(pid));
 
         await node.DisposeAsync();
 
         Assert.True(await TestChain.WaitUntilGoneAsync(pid, TimeSpan.FromSeconds(10)), $"anvil pid {pid} still runs after dispose");
-        using var client = new JsonRpcClient(node.Url);
-        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => client.GetChainIdAsync(ct));
+        var client = new Web3(RpcEndpoint.Parse(node.Url).CreateClient());
+        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => client.Eth.ChainId.SendRequestAsync().WaitAsync(ct));
         Assert.Equal(RpcFailureKind.Network, error.Kind);
     }
 
@@ -34,10 +38,10 @@ public class AnvilNodeTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var node = await TestChain.StartAsync(ct: ct);
-        var accounts = (await node.Rpc.CallAsync("eth_accounts", [], ct)).EnumerateArray().Select(a => a.GetString()!).ToList();
-        Assert.Equal(10, accounts.Count);
+        var accounts = await node.Web3.Eth.Accounts.SendRequestAsync().WaitAsync(ct);
+        Assert.Equal(10, accounts.Length);
         Assert.Equal(accounts.Select(a => a.ToLowerInvariant()), node.DevKeys.Select(k => k.GetPublicAddress().ToLowerInvariant()));
-        Assert.True(await node.Rpc.GetBalanceAsync(node.DevKeys[9].GetPublicAddress(), BlockParameter.Latest, ct) > BigInteger.Zero);
+        Assert.True((await node.Web3.Eth.GetBalance.SendRequestAsync(node.DevKeys[9].GetPublicAddress()).WaitAsync(ct)).Value > BigInteger.Zero);
     }
 
     [Fact]
@@ -47,22 +51,22 @@ public class AnvilNodeTests
         var address = "0x000000000000000000000000000000000000dEaD";
         await using (var pruned = await TestChain.StartAsync(new AnvilOptions { StateHistory = 8 }, ct))
         {
-            await pruned.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
-            Assert.Equal(20, await pruned.Rpc.GetBlockNumberAsync(ct));
-            Assert.Equal(BigInteger.Zero, await pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(17), ct));
-            await Assert.ThrowsAsync<EthereumRpcException>(() => pruned.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(2), ct));
+            await pruned.MineAsync(20, ct);
+            Assert.Equal(20, await pruned.Web3.BlockNumberAsync(ct));
+            Assert.Equal(BigInteger.Zero, await BalanceAsync(pruned, address, 17, ct));
+            await Assert.ThrowsAsync<RpcResponseException>(() => BalanceAsync(pruned, address, 2, ct));
         }
 
         await using (var none = await TestChain.StartAsync(new AnvilOptions { StateHistory = 0 }, ct))
         {
-            await none.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
-            Assert.Equal(BigInteger.Zero, await none.Rpc.GetBalanceAsync(address, BlockParameter.Latest, ct));
-            await Assert.ThrowsAsync<EthereumRpcException>(() => none.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(19), ct));
+            await none.MineAsync(20, ct);
+            Assert.Equal(BigInteger.Zero, await BalanceAsync(none, address, null, ct));
+            await Assert.ThrowsAsync<RpcResponseException>(() => BalanceAsync(none, address, 19, ct));
         }
 
         await using var full = await TestChain.StartAsync(new AnvilOptions { StateHistory = null }, ct);
-        await full.Rpc.CallAsync("anvil_mine", ["0x14"], ct);
-        Assert.Equal(BigInteger.Zero, await full.Rpc.GetBalanceAsync(address, BlockParameter.FromNumber(2), ct));
+        await full.MineAsync(20, ct);
+        Assert.Equal(BigInteger.Zero, await BalanceAsync(full, address, 2, ct));
         Assert.Equal(64, new AnvilOptions().StateHistory);
     }
 
@@ -72,7 +76,7 @@ public class AnvilNodeTests
         var ct = TestContext.Current.CancellationToken;
         await using var node = await TestChain.StartAsync(new AnvilOptions { BlockTime = TimeSpan.FromSeconds(1) }, ct);
         await Task.Delay(TimeSpan.FromSeconds(3.5), ct);
-        Assert.InRange(await node.Rpc.GetBlockNumberAsync(ct), 2, 6);
+        Assert.InRange(await node.Web3.BlockNumberAsync(ct), 2, 6);
     }
 
     [Fact]
@@ -100,8 +104,8 @@ public class AnvilNodeTests
             using var json = JsonDocument.Parse(line);
             anvilPid = json.RootElement.GetProperty("pid").GetInt32();
             Assert.True(TestChain.IsAlive(anvilPid));
-            using var client = new JsonRpcClient(json.RootElement.GetProperty("url").GetString()!);
-            Assert.Equal(31337, await client.GetChainIdAsync(ct));
+            var client = new Web3(RpcEndpoint.Parse(json.RootElement.GetProperty("url").GetString()!).CreateClient());
+            Assert.Equal(31337, (long)(await client.Eth.ChainId.SendRequestAsync().WaitAsync(ct)).Value);
         }
         finally
         {
@@ -120,18 +124,16 @@ public class AnvilNodeTests
         await using var node = await TestChain.StartAsync(ct: ct);
         var account = node.DevAccount(1);
         var recipient = node.DevKeys[2].GetPublicAddress();
-        var before = await node.Rpc.GetBalanceAsync(recipient, BlockParameter.Latest, ct);
-        var sends = Enumerable.Range(0, 20).Select(_ => account.SendTransactionAsync(new TransactionRequest(recipient, []) { Value = 1000, GasLimit = 21000 }, ct)).ToList();
-        var signed = await Task.WhenAll(sends);
-        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), signed.Select(s => s.Nonce).Order());
-        foreach (var s in signed)
-        {
-            var receipt = await node.Rpc.WaitForReceiptAsync(s.Hash, cancellationToken: ct);
-            Assert.True(receipt.Succeeded);
-            Assert.Equal(s.Hash, receipt.TransactionHash);
-        }
+        var before = await BalanceAsync(node, recipient, null, ct);
+        var receipts = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => ContractTransactions.SendValueAsync(account, recipient, 1000, ct)));
+        var nonces = await Task.WhenAll(receipts.Select(r => node.Web3.Eth.Transactions.GetTransactionByHash.SendRequestAsync(r.TransactionHash)));
+        Assert.Equal(Enumerable.Range(0, 20).Select(i => (long)i), nonces.Select(t => (long)t.Nonce.Value).Order());
+        Assert.All(receipts, r => Assert.Equal(1, (int)r.Status.Value));
 
-        Assert.Equal(before + 20_000, await node.Rpc.GetBalanceAsync(recipient, BlockParameter.Latest, ct));
-        Assert.Equal(20, await node.Rpc.GetTransactionCountAsync(account.Address, BlockParameter.Latest, ct));
+        Assert.Equal(before + 20_000, await BalanceAsync(node, recipient, null, ct));
+        Assert.Equal(20, (long)(await node.Web3.Eth.Transactions.GetTransactionCount.SendRequestAsync(account.SenderAddress(), BlockParameter.CreateLatest()).WaitAsync(ct)).Value);
     }
+
+    private static async Task<BigInteger> BalanceAsync(AnvilNode node, string address, long? block, CancellationToken ct) =>
+        (await node.Web3.Eth.GetBalance.SendRequestAsync(address, block is { } b ? new BlockParameter(new HexBigInteger(b)) : BlockParameter.CreateLatest()).WaitAsync(ct)).Value;
 }

@@ -4,7 +4,6 @@ using System.Text.Json;
 using CollabInsights.Cli;
 using CollabInsights.OnChain.Contracts;
 using CollabInsights.OnChain.Extraction;
-using CollabInsights.OnChain.Rpc;
 using CollabInsights.Scenarios;
 using CollabInsights.Tests.Shared;
 using Nethereum.Hex.HexConvertors.Extensions;
@@ -25,7 +24,7 @@ public class BuiltInAbiTests
         Assert.Equal(
             [("Approval", ApprovalTopic), ("Transfer", TransferTopic)],
             erc20.Events.Select(e => (e.Name, e.Topic0)).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray());
-        Assert.Same(OutcomeLedgerContract.CombinedAbi, BuiltInAbis.Resolve(BuiltInAbis.OutcomeLedger));
+        Assert.Same(CompiledContract.LedgerAndToken, BuiltInAbis.Resolve(BuiltInAbis.OutcomeLedger));
 
         var dir = RepoPaths.NewTempDirectory();
         var file = Path.Combine(dir, "erc20");
@@ -69,7 +68,7 @@ public class BuiltInAbiTests
         }
 
         // The Transfer table holds exactly the token's Transfer logs, counted here from raw eth_getLogs.
-        var raw = await node.Rpc.GetLogsAsync(new LogFilter(BlockParameter.FromNumber(0), BlockParameter.Latest) { Addresses = [token], Topics = [[TransferTopic]] }, ct);
+        var raw = await node.Web3.GetLogsAsync(token, 0, null, ct, TransferTopic);
         var transfers = await ExtractionOutput.Open(outDir).ReadTableAsync("Transfer", ct);
         Assert.NotNull(transfers);
         Assert.Equal(raw.Count, transfers!.Rows.Count);

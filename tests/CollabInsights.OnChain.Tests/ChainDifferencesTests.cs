@@ -71,7 +71,7 @@ public class ChainDifferencesTests
         var books = scenario.Dataset;
         var differences = scenario.GroundTruth.ChainDifferences;
         await using var node = await TestChain.StartAsync(ct: Ct);
-        var seeded = await LedgerSeeder.SeedAsync(books, node.Rpc, new LedgerSeedOptions { Differences = differences }, cancellationToken: Ct);
+        var seeded = await LedgerSeeder.SeedAsync(books, node.Web3, new LedgerSeedOptions { Differences = differences }, cancellationToken: Ct);
         Assert.Equal(differences.Count, seeded.DifferencesApplied);
         Assert.Empty(seeded.Skipped);
 
@@ -131,7 +131,7 @@ public class ChainDifferencesTests
 
         // Seeded without the differences, the same books reconcile completely.
         await using var exactNode = await TestChain.StartAsync(ct: Ct);
-        var exact = await LedgerSeeder.SeedAsync(books, exactNode.Rpc, cancellationToken: Ct);
+        var exact = await LedgerSeeder.SeedAsync(books, exactNode.Web3, cancellationToken: Ct);
         Assert.Equal(0, exact.DifferencesApplied);
         var exactResult = Reconciler.Reconcile(books, await ExtractAsync(exactNode, exact, books));
         Assert.Equal(booksRecords, exactResult.Counts[ReconciliationClass.Matched]);
@@ -203,7 +203,7 @@ public class ChainDifferencesTests
 
     private static async Task<CollabDataset> ExtractAsync(AnvilNode node, LedgerSeedResult seeded, CollabDataset books)
     {
-        var records = await LedgerChain.ExtractAsync(node.Rpc, seeded, books, Ct);
+        var records = await LedgerChain.ExtractAsync(node.Endpoint, seeded, books, Ct);
         return CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
     }
 }

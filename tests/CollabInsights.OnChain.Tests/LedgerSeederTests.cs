@@ -2,10 +2,9 @@ using System.Text.Json;
 using CollabInsights.Cli;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Rpc;
+using CollabInsights.Tests.Shared;
 using CollabInsights.OnChain.Seeding;
 using CollabInsights.Scenarios;
-using CollabInsights.Tests.Shared;
 using Nethereum.Util;
 
 namespace CollabInsights.OnChain.Tests;
@@ -20,7 +19,7 @@ public class LedgerSeederTests
         var dataset = scenario.Dataset;
         await using var node = await TestChain.StartAsync(ct: ct);
         var reports = new List<LedgerSeedProgress>();
-        var result = await LedgerSeeder.SeedAsync(dataset, node.Rpc, progress: new InlineProgress(reports.Add), cancellationToken: ct);
+        var result = await LedgerSeeder.SeedAsync(dataset, node.Web3, progress: new InlineProgress(reports.Add), cancellationToken: ct);
 
         Assert.Equal(3, result.Projects);
         Assert.Equal(result.Transactions, reports[^1].Done);
@@ -31,8 +30,8 @@ public class LedgerSeederTests
         Assert.Equal(dataset.Results.Count + dataset.Commitments.Count + dataset.Payments.Count(p => p.Type == PaymentType.Actual),
             result.Attestations + result.Commitments + result.Payments + result.Skipped.Count);
 
-        var logs = await node.Rpc.GetLogsAsync(new LogFilter(result.FromBlock, result.ToBlock) { Addresses = [result.LedgerAddress] }, ct);
-        var names = logs.Select(l => OutcomeLedgerContract.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!.Event.Name).ToList();
+        var logs = await node.Web3.GetLogsAsync(result.LedgerAddress, result.FromBlock, result.ToBlock, ct);
+        var names = logs.Select(l => OutcomeLedgerService.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!.Event.Name).ToList();
         Assert.Equal(3, names.Count(n => n == "ProjectRegistered"));
         Assert.Equal(result.Commitments, names.Count(n => n == "FundingCommitted"));
         Assert.Equal(result.Attestations, names.Count(n => n == "OutcomeAttested"));
@@ -40,7 +39,7 @@ public class LedgerSeederTests
         Assert.Equal(3, names.Count(n => n == "DatasetAnchored"));
 
         // Paid amounts on chain equal the off-chain amounts of the seeded payments, to the token's 6 decimals.
-        var paidOnChain = logs.Select(l => OutcomeLedgerContract.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!)
+        var paidOnChain = logs.Select(l => OutcomeLedgerService.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!)
             .Where(e => e.Event.Name == "OutcomePaid").Sum(e => (decimal)(System.Numerics.BigInteger)e["amount"]! / 1_000_000m);
         var paidOffChain = dataset.Payments.Where(p => p.Type == PaymentType.Actual && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null)
             .Sum(p => Math.Round(p.Amount!.Value.Amount, 6));
@@ -70,7 +69,7 @@ public class LedgerSeederTests
         Assert.True(code == 0, error.ToString());
         using var json = JsonDocument.Parse(File.ReadAllText(Path.Combine(dir, "onchain-seed.json")));
         var ledger = json.RootElement.GetProperty("ledger").GetString()!;
-        Assert.True((await node.Rpc.GetCodeAsync(ledger, BlockParameter.Latest, ct)).Length > 0);
+        Assert.True((await node.Web3.Eth.GetCode.SendRequestAsync(ledger).WaitAsync(ct)).Length > 2);
         Assert.Equal(2, json.RootElement.GetProperty("projects").GetInt32());
         Assert.True(json.RootElement.GetProperty("transactions").GetInt32() > 2 * 3, "counts transactions without a progress reporter too");
 

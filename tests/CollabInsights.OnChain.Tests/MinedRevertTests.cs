@@ -1,7 +1,8 @@
 using CollabInsights.OnChain.Anvil;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Rpc;
+using CollabInsights.OnChain.Contracts.OutcomeLedgerDefinition;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Tests;
 
@@ -18,19 +19,18 @@ public class MinedRevertTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var node = await TestChain.StartAsync(new AnvilOptions { StateHistory = stateHistory }, ct);
-        var (ledger, _) = await OutcomeLedgerContract.DeployAsync(node.DevAccount(0), ct);
-        var stranger = node.DevAccount(5);
-        var abi = OutcomeLedgerContract.Contract.Abi;
-        var call = abi.GetFunction("registerProject").EncodeCall(LedgerIds.ToBytes32("P-MINED"), new byte[32]);
+        var (ledger, _) = await OutcomeLedgerService.DeployAsync(node.DevAccount(0), ct);
+        var stranger = ledger.WithSender(node.DevAccount(5));
+        var call = new RegisterProjectFunction { ProjectId = LedgerIds.ToBytes32("P-MINED").HexToByteArray(), Gas = 300_000 };
 
-        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() =>
-            stranger.SendAndWaitAsync(new TransactionRequest(ledger.Address, call) { GasLimit = 300_000, Abi = abi }, ct));
+        var error = await Assert.ThrowsAsync<TransactionRevertedException>(() => stranger.RegisterProjectRequestAndWaitForReceiptAsync(call, ct));
 
         Assert.NotNull(error.TransactionHash);
-        var receipt = await node.Rpc.GetTransactionReceiptAsync(error.TransactionHash!, ct);
+        var receipt = await node.Web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(error.TransactionHash!).WaitAsync(ct);
         Assert.NotNull(receipt);
-        Assert.False(receipt!.Succeeded); // it really was mined and failed
-        Assert.Contains($"reverted in block {receipt.BlockNumber}", error.Message, StringComparison.Ordinal);
+        Assert.Equal(0, (int)receipt.Status.Value); // it really was mined and failed
+        var block = (long)receipt.BlockNumber.Value;
+        Assert.Contains($"reverted in block {block}", error.Message, StringComparison.Ordinal);
         if (replayable)
         {
             Assert.StartsWith("NotCommissioner(", error.Reason, StringComparison.Ordinal);
@@ -38,7 +38,7 @@ public class MinedRevertTests
         }
         else
         {
-            Assert.StartsWith($"reason not available: the node could not replay the call at block {receipt.BlockNumber - 1}", error.Reason, StringComparison.Ordinal);
+            Assert.StartsWith($"reason not available: the node could not replay the call at block {block - 1}", error.Reason, StringComparison.Ordinal);
             Assert.Null(error.RevertData);
         }
     }

@@ -26,8 +26,8 @@ public sealed class RealExportChainFixture : IAsyncLifetime
         var ct = TestContext.Current.CancellationToken;
         Books = (await IndigoSource.LoadAsync(RepoPaths.IndigoData, cancellationToken: ct)).Value;
         _node = await TestChain.StartAsync(ct: ct);
-        Seeded = await LedgerSeeder.SeedAsync(Books, _node.Rpc, cancellationToken: ct);
-        var records = await LedgerChain.ExtractAsync(_node.Rpc, Seeded, Books, ct);
+        Seeded = await LedgerSeeder.SeedAsync(Books, _node.Web3, cancellationToken: ct);
+        var records = await LedgerChain.ExtractAsync(_node.Endpoint, Seeded, Books, ct);
         Chain = CollabDataset.Empty with { Results = records.Attestations, Payments = records.Payments };
     }
 

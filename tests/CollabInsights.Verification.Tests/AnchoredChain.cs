@@ -41,7 +41,7 @@ public sealed class AnchoredChain : IAsyncLifetime
         Directory.CreateDirectory(Path.Combine(DataDir, "intake"));
         await File.WriteAllTextAsync(Path.Combine(DataDir, "intake", "referrals.csv"), Referrals + "\n", ct);
         AnchorDir = Path.Combine(RepoPaths.NewTempDirectory("verify-anchor"), "anchor");
-        Manifest = await DatasetAnchor.AnchorAsync(DataDir, AnchorDir, new DatasetCommitmentOptions { ControllerKey = ControllerKey, SaltSeed = 7 }, new AnchorChainOptions(), Node.Rpc, ct);
+        Manifest = await DatasetAnchor.AnchorAsync(DataDir, AnchorDir, new DatasetCommitmentOptions { ControllerKey = ControllerKey, SaltSeed = 7 }, new AnchorChainOptions(), Node.Web3, ct);
     }
 
     /// <summary>A copy of the anchor folder a test may change.</summary>

@@ -14,12 +14,12 @@ public class CorrectionTests(AnchoredChain chain) : IClassFixture<AnchoredChain>
         var before = await RecordProofs.MakeAsync(anchor, "outcomes.csv", 4, ["amount"], Ct);
 
         var correction = await DatasetCorrections.CorrectAsync(anchor, "outcomes.csv", 4, new Dictionary<string, string> { ["amount"] = "100.00" },
-            "amount keyed with an extra zero", chain.Node.Rpc, when: new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero), cancellationToken: Ct);
+            "amount keyed with an extra zero", chain.Node.Web3, when: new DateTimeOffset(2026, 2, 1, 12, 0, 0, TimeSpan.Zero), cancellationToken: Ct);
         var view = await DatasetCorrections.CorrectedRowsAsync(anchor, "outcomes.csv", Ct);
-        var original = await RecordProofs.VerifyAsync(before, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Path.Combine(anchor, "data") }, Ct);
+        var original = await RecordProofs.VerifyAsync(before, chain.Node.Web3, new ProofVerifyOptions { DataPath = Path.Combine(anchor, "data") }, Ct);
         var correctingProof = await RecordProofs.MakeAsync(Path.Combine(anchor, correction.CorrectionFolder), "correction.csv", 1, ["corrects", "reason", "amount"], Ct);
-        var correcting = await RecordProofs.VerifyAsync(correctingProof, chain.Node.Rpc, cancellationToken: Ct);
-        var onChain = await DatasetCorrections.FindOnChainAsync(chain.Node.Rpc, chain.Manifest.Anchor!.Ledger, chain.Manifest.Root, Ct);
+        var correcting = await RecordProofs.VerifyAsync(correctingProof, chain.Node.Web3, cancellationToken: Ct);
+        var onChain = await DatasetCorrections.FindOnChainAsync(chain.Node.Web3, chain.Manifest.Anchor!.Ledger, chain.Manifest.Root, Ct);
         var viewDir = Path.Combine(anchor, "..", "corrected");
         await DatasetCorrections.WriteCorrectedViewAsync(anchor, viewDir, Ct);
 
@@ -42,8 +42,8 @@ public class CorrectionTests(AnchoredChain chain) : IClassFixture<AnchoredChain>
     {
         var anchor = chain.CopyAnchor();
 
-        var noReason = await Assert.ThrowsAsync<CollabInsightsException>(() => DatasetCorrections.CorrectAsync(anchor, "outcomes.csv", 1, new Dictionary<string, string> { ["amount"] = "1.00" }, " ", chain.Node.Rpc, cancellationToken: Ct));
-        var unknown = await Assert.ThrowsAsync<CollabInsightsException>(() => DatasetCorrections.CorrectAsync(anchor, "outcomes.csv", 1, new Dictionary<string, string> { ["price"] = "1.00" }, "typo", chain.Node.Rpc, cancellationToken: Ct));
+        var noReason = await Assert.ThrowsAsync<CollabInsightsException>(() => DatasetCorrections.CorrectAsync(anchor, "outcomes.csv", 1, new Dictionary<string, string> { ["amount"] = "1.00" }, " ", chain.Node.Web3, cancellationToken: Ct));
+        var unknown = await Assert.ThrowsAsync<CollabInsightsException>(() => DatasetCorrections.CorrectAsync(anchor, "outcomes.csv", 1, new Dictionary<string, string> { ["price"] = "1.00" }, "typo", chain.Node.Web3, cancellationToken: Ct));
 
         Assert.Contains("a reason", noReason.Message, StringComparison.Ordinal);
         Assert.Contains("has no column 'price'", unknown.Message, StringComparison.Ordinal);

@@ -16,7 +16,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
     public async Task A_whole_record_proof_is_proven_against_the_anchor_on_chain_and_the_data()
     {
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 3, cancellationToken: Ct);
-        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
+        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
 
         Assert.True(result.Proven, result.Message);
         Assert.Contains("the whole record outcomes.csv:3", result.Message, StringComparison.Ordinal);
@@ -30,7 +30,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
     {
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 2, ["outcome", "amount"], Ct);
         var text = JsonSerializer.Serialize(proof, AnchorManifest.Json);
-        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, cancellationToken: Ct);
+        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, cancellationToken: Ct);
 
         Assert.True(result.Proven, result.Message);
         Assert.Equal(["outcome", "amount"], proof.Disclosed.Select(d => d.Field));
@@ -73,7 +73,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         var file = Path.Combine(Data(anchor), "outcomes.csv");
         await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file, Ct)).Replace("achieved,1200.00", "achieved,1900.00", StringComparison.Ordinal), Ct);
 
-        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
+        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
 
         Assert.Equal(ProofOutcome.RecordChanged, result.Outcome);
         Assert.StartsWith("changed record:", result.Message, StringComparison.Ordinal);
@@ -87,7 +87,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 2, ["outcome"], Ct);
         var forged = proof with { Disclosed = [proof.Disclosed[0] with { Value = "achieved" }] };
 
-        var result = await RecordProofs.VerifyAsync(forged, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
+        var result = await RecordProofs.VerifyAsync(forged, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
 
         Assert.Equal(ProofOutcome.RecordChanged, result.Outcome);
         Assert.Contains("outcome is 'achieved' in the proof and 'not achieved' in the data", result.Message, StringComparison.Ordinal);
@@ -99,8 +99,8 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 2, ["outcome"], Ct);
         var wrong = proof with { Disclosed = [proof.Disclosed[0] with { Salt = (new byte[32]).ToHex(true) }] };
 
-        var withData = await RecordProofs.VerifyAsync(wrong, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
-        var withoutData = await RecordProofs.VerifyAsync(wrong, chain.Node.Rpc, cancellationToken: Ct);
+        var withData = await RecordProofs.VerifyAsync(wrong, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(chain.AnchorDir) }, Ct);
+        var withoutData = await RecordProofs.VerifyAsync(wrong, chain.Node.Web3, cancellationToken: Ct);
 
         Assert.Equal(ProofOutcome.WrongSalt, withData.Outcome);
         Assert.StartsWith("wrong salt:", withData.Message, StringComparison.Ordinal);
@@ -117,7 +117,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         await manifest.WriteAsync(anchor, Ct);
         var proof = await RecordProofs.MakeAsync(anchor, "outcomes.csv", 1, cancellationToken: Ct);
 
-        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, cancellationToken: Ct);
+        var result = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, cancellationToken: Ct);
 
         Assert.Equal(ProofOutcome.Unanchored, result.Outcome);
         Assert.StartsWith("unanchored root:", result.Message, StringComparison.Ordinal);
@@ -133,9 +133,9 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         var erasure = await ErasureRegister.EraseAsync(anchor, "outcomes.csv", 2, "data subject's erasure request", new DateTimeOffset(2026, 1, 5, 9, 30, 0, TimeSpan.Zero), Ct);
 
         var make = await Assert.ThrowsAsync<CollabInsightsException>(() => RecordProofs.MakeAsync(anchor, "outcomes.csv", 2, cancellationToken: Ct));
-        var result = await RecordProofs.VerifyAsync(before, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
+        var result = await RecordProofs.VerifyAsync(before, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
         var later = await RecordProofs.MakeAsync(anchor, "outcomes.csv", 3, cancellationToken: Ct);
-        var laterResult = await RecordProofs.VerifyAsync(later, chain.Node.Rpc, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
+        var laterResult = await RecordProofs.VerifyAsync(later, chain.Node.Web3, new ProofVerifyOptions { DataPath = Data(anchor) }, Ct);
 
         Assert.Contains("was erased on 2026-01-05 09:30 UTC", make.Message, StringComparison.Ordinal);
         Assert.Equal(ProofOutcome.Erased, result.Outcome);
@@ -153,12 +153,12 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
     public async Task A_root_with_fewer_confirmations_than_required_is_not_proven_until_blocks_follow()
     {
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 1, ["period"], Ct);
-        var head = await OnChain.Rpc.EthereumRpcExtensions.GetBlockNumberAsync(chain.Node.Rpc, Ct);
+        var head = await chain.Node.Web3.BlockNumberAsync(Ct);
         var needed = (int)(head - chain.Manifest.Anchor!.BlockNumber + 1) + 3;
 
-        var early = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, new ProofVerifyOptions { Confirmations = needed }, Ct);
+        var early = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, new ProofVerifyOptions { Confirmations = needed }, Ct);
         await chain.Node.MineAsync(3, Ct);
-        var late = await RecordProofs.VerifyAsync(proof, chain.Node.Rpc, new ProofVerifyOptions { Confirmations = needed }, Ct);
+        var late = await RecordProofs.VerifyAsync(proof, chain.Node.Web3, new ProofVerifyOptions { Confirmations = needed }, Ct);
 
         Assert.Equal(ProofOutcome.TooFewConfirmations, early.Outcome);
         Assert.True(late.Proven, late.Message);
@@ -170,7 +170,7 @@ public class RecordProofTests(AnchoredChain chain) : IClassFixture<AnchoredChain
         var proof = await RecordProofs.MakeAsync(chain.AnchorDir, "outcomes.csv", 1, ["period"], Ct);
         var path = proof.Disclosed[0].Proof.ToList();
         path[0] = (new byte[32]).ToHex(true);
-        var result = await RecordProofs.VerifyAsync(proof with { Disclosed = [proof.Disclosed[0] with { Proof = path }] }, chain.Node.Rpc, cancellationToken: Ct);
+        var result = await RecordProofs.VerifyAsync(proof with { Disclosed = [proof.Disclosed[0] with { Proof = path }] }, chain.Node.Web3, cancellationToken: Ct);
 
         Assert.Equal(ProofOutcome.PathInvalid, result.Outcome);
         Assert.StartsWith("invalid path:", result.Message, StringComparison.Ordinal);

@@ -55,7 +55,7 @@ internal static class AnchorCommand
                 chainOptions = chainOptions with { SenderKey = sender };
             }
 
-            using var client = new JsonRpcClient(endpoint);
+            var client = new Nethereum.Web3.Web3(endpoint.CreateClient());
             var manifest = await DatasetAnchor.AnchorAsync(parseResult.GetValue(data)!, outPath,
                 new DatasetCommitmentOptions { ControllerKey = controllerKey, IdentifierColumns = idColumns }, chainOptions, client, ct).ConfigureAwait(false);
             if (parseResult.GetValue(json))

@@ -72,7 +72,9 @@ internal static class ChainExtractCommand
 
             var toText = parseResult.GetValue(to)!;
             long? toBlock = toText.Equals("latest", StringComparison.OrdinalIgnoreCase) ? null
-                : BlockParameter.Parse(toText).Number ?? throw new CollabInsightsException($"--to must be a block number or 'latest', not '{toText}'.");
+                : long.TryParse(toText, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var toNumber) ? toNumber
+                : toText.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && toText.Length > 2 && Uri.IsHexDigit(toText[2]) ? (long)new Nethereum.Hex.HexTypes.HexBigInteger(toText).Value
+                : throw new CollabInsightsException($"--to must be a block number or 'latest', not '{toText}'.");
             var options = new ExtractionOptions
             {
                 OutputDirectory = parseResult.GetValue(output)!,
@@ -90,8 +92,8 @@ internal static class ChainExtractCommand
                 ChunkMaxInterval = TimeSpan.FromSeconds(Math.Max(0, parseResult.GetValue(chunkSeconds))),
             };
 
-            using var client = new JsonRpcClient(endpoint);
-            var extractor = new LogExtractor(new RpcLogSource(client), options);
+            using var source = new RpcLogSource(endpoint);
+            var extractor = new LogExtractor(source, options);
             var asJson = parseResult.GetValue(json);
             ExtractionSummary summary;
             if (asJson || Console.IsOutputRedirected || !ReferenceEquals(console, Console.Out))

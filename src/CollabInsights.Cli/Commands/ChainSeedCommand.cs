@@ -45,7 +45,7 @@ internal static class ChainSeedCommand
                 options = options with { DeployerKey = deployerKey };
             }
 
-            using var client = new JsonRpcClient(endpoint);
+            var client = new Nethereum.Web3.Web3(endpoint.CreateClient());
             LedgerSeedResult result;
             var asJson = parseResult.GetValue(json);
             if (asJson)

@@ -47,7 +47,7 @@ internal static class CorrectCommand
             }
 
             var anchorDir = Path.GetFullPath(parseResult.GetValue(anchor)!);
-            using var client = new JsonRpcClient(AnchorCommand.ChainEndpoint(parseResult.GetValue(rpc)));
+            var client = new Nethereum.Web3.Web3(AnchorCommand.ChainEndpoint(parseResult.GetValue(rpc)).CreateClient());
             var correction = await DatasetCorrections.CorrectAsync(anchorDir, file, row, changes, parseResult.GetValue(reason)!, client, chainOptions, null, ct).ConfigureAwait(false);
             var output = parseResult.InvocationConfiguration.Output;
             if (parseResult.GetValue(json))

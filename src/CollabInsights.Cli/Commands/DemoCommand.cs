@@ -64,10 +64,10 @@ internal static class DemoCommand
         new("Seed the scenario on a local Anvil chain and extract its events", async (ctx, ct) =>
         {
             await using var node = await AnvilNode.StartAsync(new AnvilOptions(), ct).ConfigureAwait(false);
-            var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Rpc, new LedgerSeedOptions { Differences = ctx.Scenario!.GroundTruth.ChainDifferences }, cancellationToken: ct).ConfigureAwait(false);
+            var seed = await LedgerSeeder.SeedAsync(ctx.Load!.Value, node.Web3, new LedgerSeedOptions { Differences = ctx.Scenario!.GroundTruth.ChainDifferences }, cancellationToken: ct).ConfigureAwait(false);
             await File.WriteAllTextAsync(
                 Path.Combine(ctx.ScenarioDirectory!, OnChain.Extraction.LedgerRecords.SeedFileName),
-                JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Rpc.Endpoint), CliCommand.IndentedJson) + "\n",
+                JsonSerializer.Serialize(ChainSeedCommand.ToJson(seed, node.Endpoint), CliCommand.IndentedJson) + "\n",
                 ct).ConfigureAwait(false);
             var chainDir = Path.Combine(ctx.OutDir, "chain");
             if (Directory.Exists(chainDir))
@@ -81,10 +81,10 @@ internal static class DemoCommand
                 Filter = EventFilter.ForAddresses(seed.LedgerAddress.ToLowerInvariant(), seed.TokenAddress.ToLowerInvariant()),
                 FromBlock = seed.FromBlock,
                 ToBlock = seed.ToBlock,
-                Decoder = new AbiLogDecoder(OutcomeLedgerContract.CombinedAbi.Events),
+                Decoder = new AbiLogDecoder(CompiledContract.LedgerAndToken.Events),
                 BlockTimestamps = true,
             };
-            var summary = await new LogExtractor(new RpcLogSource(node.Rpc), options).RunAsync(null, ct).ConfigureAwait(false);
+            var summary = await new LogExtractor(new RpcLogSource(node.Endpoint), options).RunAsync(null, ct).ConfigureAwait(false);
             var tables = await ExtractionOutput.Open(chainDir).CompactAsync(cancellationToken: ct).ConfigureAwait(false);
             ctx.Items["seed"] = seed;
             ctx.Items["extraction"] = summary;

@@ -56,7 +56,7 @@ internal static class ProofCommand
         {
             var output = parseResult.InvocationConfiguration.Output;
             var proof = await RecordProof.ReadAsync(parseResult.GetValue(proofFile)!, ct).ConfigureAwait(false);
-            using var client = new JsonRpcClient(AnchorCommand.ChainEndpoint(parseResult.GetValue(rpc)));
+            var client = new Nethereum.Web3.Web3(AnchorCommand.ChainEndpoint(parseResult.GetValue(rpc)).CreateClient());
             var result = await RecordProofs.VerifyAsync(proof, client, new ProofVerifyOptions
             {
                 Confirmations = parseResult.GetValue(confirmations),

@@ -8,16 +8,21 @@ using System.Text.Json;
 using CollabInsights.Benchmarks.Internal;
 using CollabInsights.OnChain.Anvil;
 using CollabInsights.OnChain.Contracts;
+using CollabInsights.OnChain.Contracts.OutcomeLedgerDefinition;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using CollabInsights.Verification;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.Util;
+using Nethereum.Web3;
 
 namespace CollabInsights.Benchmarks;
 
 /// <summary>
-/// The outcome-ledger contract (<see cref="OutcomeLedgerContract"/>) on a local Anvil chain, with
+/// The outcome-ledger contract (<see cref="OutcomeLedgerService"/>) on a local Anvil chain, with
 /// instant mining or a block time. Each record is one signed EIP-1559 transaction calling
 /// <c>anchorDataset(projectId, merkleRoot, uri)</c> with merkleRoot = the record's SHA-256 content
 /// hash and uri = its canonical encoding, so the record can be read back from the
@@ -39,8 +44,8 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     private readonly ConcurrentBag<int> _rawSizes = [];
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private AnvilNode? _node;
-    private Account? _sender;
-    private OutcomeLedgerContract? _ledger;
+    private Web3? _sender;
+    private OutcomeLedgerService? _ledger;
     private long _gasLimit;
     private CancellationTokenSource? _pollerStop;
     private Task? _poller;
@@ -93,17 +98,17 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         ResetChainMetrics();
         _node = await AnvilNode.StartAsync(_nodeOptions, cancellationToken).ConfigureAwait(false);
         _sender = _node.DevAccount(0);
-        (_ledger, _) = await OutcomeLedgerContract.DeployAsync(_sender, cancellationToken).ConfigureAwait(false);
+        (_ledger, _) = await OutcomeLedgerService.DeployAsync(_sender, cancellationToken).ConfigureAwait(false);
         var registrations = new List<Task>();
         for (var p = 0; p < Projects; p++)
         {
             var id = string.Create(CultureInfo.InvariantCulture, $"proj-{p:D3}");
-            registrations.Add(_ledger.RegisterProjectAsync(_sender, id, MetadataHash(id), cancellationToken));
+            registrations.Add(_ledger.RegisterProjectAsync(id, MetadataHash(id), cancellationToken));
         }
 
         await Task.WhenAll(registrations).ConfigureAwait(false);
         var sample = BenchOutcomeRecord.Generate(0, 999_999_999);
-        _gasLimit = (long)(await _node.Rpc.EstimateGasAsync(new CallRequest(_sender.Address, _ledger.Address, Encode(sample)), cancellationToken).ConfigureAwait(false) * 1.5);
+        _gasLimit = (long)((long)(await _sender.Eth.GetContractTransactionHandler<AnchorDatasetFunction>().EstimateGasAsync(_ledger.ContractAddress, Encode(sample)).WaitAsync(cancellationToken).ConfigureAwait(false)).Value * 1.5);
         _pollerStop = new CancellationTokenSource();
         _poller = PollBlocksAsync(_pollerStop.Token);
     }
@@ -139,7 +144,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             return null;
         }
 
-        var receipt = await Rpc.CallAsync("eth_getTransactionReceipt", [hash], cancellationToken).ConfigureAwait(false);
+        var receipt = await CallAsync("eth_getTransactionReceipt", cancellationToken, hash).ConfigureAwait(false);
         return receipt.GetProperty("logs").EnumerateArray().Select(ReadLog).FirstOrDefault(r => r is not null && r.Id == id);
     }
 
@@ -165,17 +170,17 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             throw new CollabInsightsException($"Record '{id}' was not written to {Name}.");
         }
 
-        var receipt = await Rpc.CallAsync("eth_getTransactionReceipt", [hash], cancellationToken).ConfigureAwait(false);
+        var receipt = await CallAsync("eth_getTransactionReceipt", cancellationToken, hash).ConfigureAwait(false);
         var record = receipt.GetProperty("logs").EnumerateArray().Select(ReadLog).First(r => r is not null && r.Id == id);
         var blockNumber = receipt.GetProperty("blockNumber").GetString()!;
-        var block = await Rpc.CallAsync("eth_getBlockByNumber", [blockNumber, false], cancellationToken).ConfigureAwait(false);
-        var receipts = await Rpc.CallAsync("eth_getBlockReceipts", [blockNumber], cancellationToken).ConfigureAwait(false);
+        var block = await CallAsync("eth_getBlockByNumber", cancellationToken, blockNumber, false).ConfigureAwait(false);
+        var receipts = await CallAsync("eth_getBlockReceipts", cancellationToken, blockNumber).ConfigureAwait(false);
         var steps = new List<string>
         {
             "N:" + blockNumber.HexToBigInteger(false).ToString(CultureInfo.InvariantCulture),
             "T:" + receipt.GetProperty("transactionIndex").GetString()!.HexToBigInteger(false).ToString(CultureInfo.InvariantCulture),
-            "S:" + _sender!.Address,
-            "C:" + _ledger!.Address,
+            "S:" + _sender!.SenderAddress(),
+            "C:" + _ledger!.ContractAddress,
             "H:" + Convert.ToHexStringLower(EthProof.HeaderRlp(block)),
         };
         steps.AddRange(receipts.EnumerateArray().Select(r => "R:" + Convert.ToHexStringLower(EthProof.EncodeReceipt(r))));
@@ -203,7 +208,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             return false;
         }
 
-        var canonical = await Rpc.CallAsync("eth_getBlockByNumber", [new HexBigInteger(number).HexValue, false], cancellationToken).ConfigureAwait(false);
+        var canonical = await CallAsync("eth_getBlockByNumber", cancellationToken, new HexBigInteger(number).HexValue, false).ConfigureAwait(false);
         return string.Equals(canonical.GetProperty("hash").GetString(), proof.Anchor, StringComparison.OrdinalIgnoreCase);
     }
 
@@ -217,14 +222,14 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     {
         var record = await GetAsync(id, cancellationToken).ConfigureAwait(false) ?? throw new CollabInsightsException($"Record '{id}' was not written to {Name}.");
         var slot = MetadataSlot(record.ProjectId);
-        var current = await Rpc.CallAsync("eth_getStorageAt", [_ledger!.Address, slot.ToHex(true), "latest"], cancellationToken).ConfigureAwait(false);
+        var current = await CallAsync("eth_getStorageAt", cancellationToken, _ledger!.ContractAddress, slot.ToHex(true), "latest").ConfigureAwait(false);
         if (!(current.GetString()!).HexToByteArray().AsSpan().SequenceEqual(MetadataHash(record.ProjectId)))
         {
             throw new CollabInsightsException("The OutcomeLedger storage layout differs from the one the tamper test expects (projects mapping at slot 1); update AnvilBackend.MetadataSlot.");
         }
 
         var forged = SHA256.HashData(Encoding.UTF8.GetBytes("tampered:" + column));
-        await Rpc.CallAsync("anvil_setStorageAt", [_ledger.Address, slot.ToHex(true), forged.ToHex(true)], cancellationToken).ConfigureAwait(false);
+        await CallAsync("anvil_setStorageAt", cancellationToken, _ledger.ContractAddress, slot.ToHex(true), forged.ToHex(true)).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -237,19 +242,19 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     /// </summary>
     public async Task<TamperCheck> DetectTamperingAsync(CancellationToken cancellationToken)
     {
-        var head = (long)((await Rpc.CallAsync("eth_blockNumber", [], cancellationToken).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
+        var head = (long)((await CallAsync("eth_blockNumber", cancellationToken).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
         string? parent = null;
         long checkedRecords = 0;
         var projectHashes = new Dictionary<string, string>(StringComparer.Ordinal);
-        var registered = CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "ProjectRegistered").Topic0;
+        var registered = "0x" + ABITypedRegistry.GetEvent<ProjectRegisteredEventDTO>().Sha3Signature;
         for (long start = 0; start <= head; start += 100)
         {
             var numbers = Enumerable.Range(0, (int)Math.Min(100, head - start + 1)).Select(i => start + i).ToList();
-            var blocks = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockByNumber", new HexBigInteger(n).HexValue, false)).ToList(), cancellationToken).ConfigureAwait(false);
-            var receiptSets = await Rpc.BatchAsync(numbers.Select(n => RpcRequest.Create("eth_getBlockReceipts", new HexBigInteger(n).HexValue)).ToList(), cancellationToken).ConfigureAwait(false);
+            var blocks = await Task.WhenAll(numbers.Select(n => CallAsync("eth_getBlockByNumber", cancellationToken, new HexBigInteger(n).HexValue, false))).ConfigureAwait(false);
+            var receiptSets = await Task.WhenAll(numbers.Select(n => CallAsync("eth_getBlockReceipts", cancellationToken, new HexBigInteger(n).HexValue))).ConfigureAwait(false);
             for (var i = 0; i < numbers.Count; i++)
             {
-                var block = blocks[i].GetResultOrThrow();
+                var block = blocks[i];
                 var hash = block.GetProperty("hash").GetString()!;
                 if (EthProof.HeaderHash(block).ToHex(true) != hash.ToLowerInvariant() || (parent is not null && !string.Equals(block.GetProperty("parentHash").GetString(), parent, StringComparison.OrdinalIgnoreCase)))
                 {
@@ -257,7 +262,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
                 }
 
                 parent = hash;
-                var receipts = receiptSets[i].GetResultOrThrow().EnumerateArray().ToList();
+                var receipts = receiptSets[i].EnumerateArray().ToList();
                 var root = EthProof.ReceiptsRoot(receipts.Select(EthProof.EncodeReceipt).ToList());
                 if (root.ToHex(true) != block.GetProperty("receiptsRoot").GetString()!.ToLowerInvariant())
                 {
@@ -283,11 +288,10 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             }
         }
 
-        var projectsFn = CompiledContract.OutcomeLedger.Abi.Functions.First(f => f.Name == "projects");
         foreach (var (projectId, eventHash) in projectHashes.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var output = await Rpc.EthCallAsync(new CallRequest(null, _ledger!.Address, projectsFn.EncodeCall(projectId)), BlockParameter.Latest, cancellationToken).ConfigureAwait(false);
-            var stateHash = output[32..64].ToHex(true);
+            var output = await _ledger!.ProjectsQueryAsync(new ProjectsFunction { ProjectId = projectId.HexToByteArray() }).WaitAsync(cancellationToken).ConfigureAwait(false);
+            var stateHash = output.MetadataHash.ToHex(true);
             if (!string.Equals(stateHash, eventHash, StringComparison.OrdinalIgnoreCase))
             {
                 var name = LedgerIds.ToText(projectId);
@@ -309,7 +313,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
             return 0;
         }
 
-        var receipt = await Rpc.CallAsync("eth_getTransactionReceipt", [hash], cancellationToken).ConfigureAwait(false);
+        var receipt = await CallAsync("eth_getTransactionReceipt", cancellationToken, hash).ConfigureAwait(false);
         return _rawSizes.Average() + EthProof.EncodeReceipt(receipt).Length;
     }
 
@@ -327,7 +331,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         {
             if (BlockTime is null)
             {
-                await Rpc.CallAsync("anvil_mine", [new HexBigInteger(1).HexValue], cancellationToken).ConfigureAwait(false);
+                await CallAsync("anvil_mine", cancellationToken, new HexBigInteger(1).HexValue).ConfigureAwait(false);
             }
 
             if (_clock.Elapsed > deadline)
@@ -352,7 +356,15 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     /// <inheritdoc />
     public async ValueTask DisposeAsync() => await StopAsync().ConfigureAwait(false);
 
-    private IEthereumRpc Rpc => _node?.Rpc ?? throw new InvalidOperationException("Call ResetAsync first.");
+    private IClient Client => _node?.Client ?? throw new InvalidOperationException("Call ResetAsync first.");
+
+    /// <summary>A raw JSON-RPC call through Nethereum's client, its result as System.Text.Json (what <see cref="Internal.EthProof"/> reads).</summary>
+    private async Task<JsonElement> CallAsync(string method, CancellationToken cancellationToken, params object[] parameters)
+    {
+        var result = await Client.SendRequestAsync<Newtonsoft.Json.Linq.JToken>(method, null, parameters).WaitAsync(cancellationToken).ConfigureAwait(false);
+        using var document = JsonDocument.Parse(result?.ToString(Newtonsoft.Json.Formatting.None) ?? "null");
+        return document.RootElement.Clone();
+    }
 
     private static byte[] MetadataHash(string projectId) => SHA256.HashData(Encoding.UTF8.GetBytes(projectId));
 
@@ -370,12 +382,12 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         return padded;
     }
 
-    private byte[] Encode(BenchOutcomeRecord record) =>
-        CompiledContract.OutcomeLedger.Abi.Functions.First(f => f.Name == "anchorDataset").EncodeCall(LedgerIds.ToBytes32(record.ProjectId), record.ContentHash(), Encoding.UTF8.GetString(record.CanonicalBytes()));
+    private static AnchorDatasetFunction Encode(BenchOutcomeRecord record) =>
+        new() { ProjectId = LedgerIds.ToBytes32(record.ProjectId).HexToByteArray(), MerkleRoot = record.ContentHash(), Uri = Encoding.UTF8.GetString(record.CanonicalBytes()) };
 
     private static byte[] ExpectedLog(BenchOutcomeRecord record, string ledger, string sender)
     {
-        var topic0 = (CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "DatasetAnchored").Topic0).HexToByteArray();
+        var topic0 = DatasetAnchor.AnchorTopic.HexToByteArray();
         var senderTopic = new byte[32];
         sender.HexToByteArray().CopyTo(senderTopic, 12);
         var uri = record.CanonicalBytes();
@@ -389,7 +401,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
     private static BenchOutcomeRecord? ReadLog(JsonElement log)
     {
         var topics = log.GetProperty("topics").EnumerateArray().Select(t => t.GetString()!).ToList();
-        var anchored = CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "DatasetAnchored").Topic0;
+        var anchored = DatasetAnchor.AnchorTopic;
         if (topics.Count != 4 || !string.Equals(topics[0], anchored, StringComparison.OrdinalIgnoreCase))
         {
             return null;
@@ -409,31 +421,60 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
 
     private async Task<List<BenchOutcomeRecord>> AllRecordsAsync(CancellationToken cancellationToken)
     {
-        var anchored = CompiledContract.OutcomeLedger.Abi.Events.First(e => e.Name == "DatasetAnchored").Topic0;
-        var logs = await Rpc.CallAsync("eth_getLogs", [new Dictionary<string, object> { ["address"] = _ledger!.Address, ["fromBlock"] = "0x0", ["toBlock"] = "latest", ["topics"] = new[] { anchored } }], cancellationToken).ConfigureAwait(false);
+        var anchored = DatasetAnchor.AnchorTopic;
+        var logs = await CallAsync("eth_getLogs", cancellationToken, new Dictionary<string, object> { ["address"] = _ledger!.ContractAddress, ["fromBlock"] = "0x0", ["toBlock"] = "latest", ["topics"] = new[] { anchored } }).ConfigureAwait(false);
         return logs.EnumerateArray().Select(ReadLog).OfType<BenchOutcomeRecord>().ToList();
     }
 
     private async Task<(string Hash, double Submitted)> SendAsync(BenchOutcomeRecord record, CancellationToken cancellationToken)
     {
         var submitted = _clock.Elapsed.TotalSeconds;
-        var signed = await _sender!.SendTransactionAsync(new TransactionRequest(_ledger!.Address, Encode(record)) { GasLimit = _gasLimit, MaxFeePerGas = MaxFee, MaxPriorityFeePerGas = Tip }, cancellationToken).ConfigureAwait(false);
-        _rawSizes.Add(signed.Raw.Length);
-        return (signed.Hash, submitted);
+        var message = Encode(record);
+        (message.Gas, message.MaxFeePerGas, message.MaxPriorityFeePerGas) = (_gasLimit, MaxFee, Tip);
+        var raw = await _sender!.Eth.GetContractTransactionHandler<AnchorDatasetFunction>().SignTransactionAsync(_ledger!.ContractAddress, message).WaitAsync(cancellationToken).ConfigureAwait(false);
+        var hash = await _sender.Eth.Transactions.SendRawTransaction.SendRequestAsync(raw.EnsureHexPrefix()).WaitAsync(cancellationToken).ConfigureAwait(false);
+        _rawSizes.Add(raw.HexToByteArray().Length);
+        return (hash, submitted);
     }
 
     private async Task ReceiptAsync(string id, string hash, double submitted, CancellationToken cancellationToken)
     {
-        var receipt = await Rpc.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(BlockTime is null ? 2 : 20), TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
-        if (!receipt.Succeeded)
+        var receipt = await WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(BlockTime is null ? 2 : 20), TimeSpan.FromMinutes(5), cancellationToken).ConfigureAwait(false);
+        var block = (long)receipt.BlockNumber.Value;
+        if (receipt.Status?.Value != 1)
         {
-            throw new CollabInsightsException($"The ledger transaction of {id} reverted in block {receipt.BlockNumber}.");
+            throw new CollabInsightsException($"The ledger transaction of {id} reverted in block {block}.");
         }
 
-        _gas.Add(receipt.GasUsed);
-        _inclusions.Add((submitted, receipt.BlockNumber));
-        _blockSeenS.TryAdd(receipt.BlockNumber, _clock.Elapsed.TotalSeconds);
+        _gas.Add((long)receipt.GasUsed.Value);
+        _inclusions.Add((submitted, block));
+        _blockSeenS.TryAdd(block, _clock.Elapsed.TotalSeconds);
         _txById[id] = hash;
+    }
+
+    /// <summary>
+    /// Polls for the receipt: first after 2 ms, then at doubling intervals up to <paramref name="interval"/>, so a chain that mines on
+    /// arrival answers within milliseconds and the measured latency is not the poll interval.
+    /// </summary>
+    private async Task<Nethereum.RPC.Eth.DTOs.TransactionReceipt> WaitForReceiptAsync(string hash, TimeSpan interval, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var wait = TimeSpan.FromMilliseconds(2);
+        while (true)
+        {
+            if (await _sender!.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash).WaitAsync(cancellationToken).ConfigureAwait(false) is { } receipt)
+            {
+                return receipt;
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new CollabInsightsException($"Transaction {hash} was not mined within {timeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s on {Name}; check that the node mines blocks.");
+            }
+
+            await Task.Delay(wait, cancellationToken).ConfigureAwait(false);
+            wait = wait * 2 > interval ? interval : wait * 2;
+        }
     }
 
     private async Task PollBlocksAsync(CancellationToken stop)
@@ -442,7 +483,7 @@ public sealed class AnvilBackend : ILedgerBackend, IChainMetrics
         {
             try
             {
-                var head = (long)((await Rpc.CallAsync("eth_blockNumber", [], stop).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
+                var head = (long)((await CallAsync("eth_blockNumber", stop).ConfigureAwait(false)).GetString()!).HexToBigInteger(false);
                 var now = _clock.Elapsed.TotalSeconds;
                 for (var b = Math.Max(0, head - 50); b <= head; b++)
                 {

@@ -1,9 +1,14 @@
 using CollabInsights.OnChain.Contracts;
-using Nethereum.Hex.HexConvertors.Extensions;
-using Nethereum.Signer;
-using Nethereum.Util;
+using CollabInsights.OnChain.Contracts.OutcomeLedgerDefinition;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Signer;
+using Nethereum.Util;
+using Nethereum.Web3;
 
 namespace CollabInsights.Verification;
 
@@ -15,11 +20,11 @@ namespace CollabInsights.Verification;
 /// </summary>
 public static class DatasetAnchor
 {
-    /// <summary>The ledger's anchor event.</summary>
-    public static OnChain.Abi.AbiEvent AnchorEvent => OutcomeLedgerContract.Contract.Abi.Events.First(e => e.Name == "DatasetAnchored");
+    /// <summary>The topic of the ledger's anchor event, <c>DatasetAnchored(bytes32,bytes32,address,string)</c>, as <c>0x</c>-hex.</summary>
+    public static string AnchorTopic => "0x" + ABITypedRegistry.GetEvent<DatasetAnchoredEventDTO>().Sha3Signature;
 
     /// <summary>Builds the commitment over <paramref name="dataPath"/>, anchors its root, writes the anchor folder <paramref name="outDir"/>; returns the manifest.</summary>
-    public static async Task<AnchorManifest> AnchorAsync(string dataPath, string outDir, DatasetCommitmentOptions commitmentOptions, AnchorChainOptions chainOptions, IEthereumRpc rpc, CancellationToken cancellationToken = default)
+    public static async Task<AnchorManifest> AnchorAsync(string dataPath, string outDir, DatasetCommitmentOptions commitmentOptions, AnchorChainOptions chainOptions, IWeb3 web3, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(chainOptions);
         var commitment = await DatasetCommitment.BuildAsync(dataPath, commitmentOptions, cancellationToken).ConfigureAwait(false);
@@ -32,25 +37,28 @@ public static class DatasetAnchor
             KeyFingerprint = commitment.KeyFingerprint,
             Files = commitment.Files,
         };
-        var anchor = await PublishRootAsync(commitment.Tree.Root, rpc, chainOptions with { Uri = chainOptions.Uri ?? "collab-anchor:" + commitment.RootHex }, cancellationToken).ConfigureAwait(false);
+        var anchor = await PublishRootAsync(commitment.Tree.Root, web3, chainOptions with { Uri = chainOptions.Uri ?? "collab-anchor:" + commitment.RootHex }, cancellationToken).ConfigureAwait(false);
         manifest = manifest with { Anchor = anchor };
         await manifest.WriteAsync(outDir, cancellationToken).ConfigureAwait(false);
         return manifest;
     }
 
     /// <summary>Writes <paramref name="root"/> on chain through the ledger (deploying it and registering the project when needed).</summary>
-    public static async Task<AnchorTransaction> PublishRootAsync(byte[] root, IEthereumRpc rpc, AnchorChainOptions options, CancellationToken cancellationToken = default)
+    public static async Task<AnchorTransaction> PublishRootAsync(byte[] root, IWeb3 web3, AnchorChainOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var ledger = await ConnectLedgerAsync(rpc, options, cancellationToken).ConfigureAwait(false);
-        var receipt = await ledger.Ledger.AnchorAsync(ledger.Sender, options.ProjectId, root, options.Uri ?? "collab-anchor:" + root.ToHex(true), cancellationToken).ConfigureAwait(false);
-        var block = await rpc.GetBlockHeaderAsync(BlockParameter.FromNumber(receipt.BlockNumber), cancellationToken).ConfigureAwait(false);
-        return new AnchorTransaction(ledger.Sender.ChainId, ledger.Ledger.Address, options.ProjectId, receipt.TransactionHash, receipt.BlockNumber, receipt.BlockHash,
-            block?.Time ?? DateTimeOffset.UnixEpoch, ledger.Sender.Address);
+        var ledger = await ConnectLedgerAsync(web3, options, cancellationToken).ConfigureAwait(false);
+        var receipt = await ledger.Ledger.AnchorAsync(options.ProjectId, root, options.Uri ?? "collab-anchor:" + root.ToHex(true), cancellationToken).ConfigureAwait(false);
+        var block = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(receipt.BlockNumber).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new AnchorTransaction((long)ledger.Sender.ChainIdOf(), ledger.Ledger.ContractAddress, options.ProjectId, receipt.TransactionHash, (long)receipt.BlockNumber.Value, receipt.BlockHash,
+            block is null ? DateTimeOffset.UnixEpoch : DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value), ledger.Sender.SenderAddress());
     }
 
-    /// <summary>The ledger of <paramref name="options"/> (deployed when none is named) and the sender, with the project registered.</summary>
-    public static async Task<(OutcomeLedgerContract Ledger, Account Sender)> ConnectLedgerAsync(IEthereumRpc rpc, AnchorChainOptions options, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// The ledger of <paramref name="options"/> (deployed when none is named), sending from the key of <paramref name="options"/>
+    /// through the client of <paramref name="web3"/>, with the project registered; and the sender's <see cref="Web3"/>.
+    /// </summary>
+    public static async Task<(OutcomeLedgerService Ledger, IWeb3 Sender)> ConnectLedgerAsync(IWeb3 web3, AnchorChainOptions options, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(options);
         EthECKey key;
@@ -63,8 +71,9 @@ public static class DatasetAnchor
             throw new CollabInsightsException("The sender key is not a 32-byte hex private key. Pass the key of the project's commissioner or an approved validator.", ex);
         }
 
-        var sender = await Account.ConnectAsync(rpc, key, cancellationToken).ConfigureAwait(false);
-        OutcomeLedgerContract ledger;
+        ArgumentNullException.ThrowIfNull(web3);
+        var sender = await Signers.ConnectAsync(web3.Client, key, cancellationToken).ConfigureAwait(false);
+        OutcomeLedgerService ledger;
         if (options.LedgerAddress is { Length: > 0 } address)
         {
             if (!AddressUtil.Current.IsValidEthereumAddressHexFormat(address))
@@ -72,22 +81,22 @@ public static class DatasetAnchor
                 throw new CollabInsightsException($"The ledger address '{address}' is not an Ethereum address (0x and 40 hex digits).");
             }
 
-            if ((await rpc.GetCodeAsync(address, BlockParameter.Latest, cancellationToken).ConfigureAwait(false)).Length == 0)
+            if ((await web3.Eth.GetCode.SendRequestAsync(address).WaitAsync(cancellationToken).ConfigureAwait(false) ?? "0x").HexToByteArray().Length == 0)
             {
                 throw new CollabInsightsException($"There is no contract at {address} on this chain. Pass the address of a deployed outcome ledger, or omit it to deploy a new one.");
             }
 
-            ledger = new OutcomeLedgerContract(address, rpc);
+            ledger = new OutcomeLedgerService(sender, address);
         }
         else
         {
-            (ledger, _) = await OutcomeLedgerContract.DeployAsync(sender, cancellationToken).ConfigureAwait(false);
+            (ledger, _) = await OutcomeLedgerService.DeployAsync(sender, cancellationToken).ConfigureAwait(false);
         }
 
         if (await ledger.GetCommissionerAsync(options.ProjectId, cancellationToken).ConfigureAwait(false) is var commissioner
             && string.Equals(commissioner, "0x0000000000000000000000000000000000000000", StringComparison.OrdinalIgnoreCase))
         {
-            await ledger.RegisterProjectAsync(sender, options.ProjectId, Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(("collab-anchor-project:" + options.ProjectId))), cancellationToken).ConfigureAwait(false);
+            await ledger.RegisterProjectAsync(options.ProjectId, Sha3Keccack.Current.CalculateHash(System.Text.Encoding.UTF8.GetBytes(("collab-anchor-project:" + options.ProjectId))), cancellationToken).ConfigureAwait(false);
         }
 
         return (ledger, sender);
@@ -98,23 +107,27 @@ public static class DatasetAnchor
     /// <paramref name="transactionHash"/>, then (when that transaction does not hold it) in the ledger's
     /// <c>DatasetAnchored</c> logs. Returns the log found, or null when the root is not anchored on this chain.
     /// </summary>
-    public static async Task<RpcLog?> FindAnchorAsync(IEthereumRpc rpc, string ledger, string root, string? transactionHash, CancellationToken cancellationToken = default)
+    public static async Task<RpcLog?> FindAnchorAsync(IWeb3 web3, string ledger, string root, string? transactionHash, CancellationToken cancellationToken = default)
     {
-        var topic0 = AnchorEvent.Topic0;
+        ArgumentNullException.ThrowIfNull(web3);
+        var topic0 = AnchorTopic;
         bool Matches(RpcLog log) => string.Equals(log.Address, ledger, StringComparison.OrdinalIgnoreCase)
             && log.Topics.Count > 2 && log.Topics[0] == topic0 && string.Equals(log.Topics[2], root, StringComparison.OrdinalIgnoreCase) && !log.Removed;
         if (transactionHash is { Length: > 0 }
-            && await rpc.GetTransactionReceiptAsync(transactionHash, cancellationToken).ConfigureAwait(false) is { Succeeded: true } receipt
-            && receipt.Logs.FirstOrDefault(Matches) is { } inReceipt)
+            && await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(transactionHash).WaitAsync(cancellationToken).ConfigureAwait(false) is { } receipt
+            && receipt.Status?.Value == 1
+            && receipt.Logs?.Select(RpcLog.From).FirstOrDefault(Matches) is { } inReceipt)
         {
             return inReceipt;
         }
 
-        var logs = await rpc.GetLogsAsync(new LogFilter(BlockParameter.Earliest, BlockParameter.Latest)
+        var logs = await web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
         {
-            Addresses = [ledger.ToLowerInvariant()],
-            Topics = [[topic0], null, [root.ToLowerInvariant()]],
-        }, cancellationToken).ConfigureAwait(false);
-        return logs.FirstOrDefault(Matches);
+            FromBlock = BlockParameter.CreateEarliest(),
+            ToBlock = BlockParameter.CreateLatest(),
+            Address = [ledger.ToLowerInvariant()],
+            Topics = [topic0, null, root.ToLowerInvariant()],
+        }).WaitAsync(cancellationToken).ConfigureAwait(false);
+        return logs.Select(RpcLog.From).FirstOrDefault(Matches);
     }
 }

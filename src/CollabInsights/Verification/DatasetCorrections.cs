@@ -2,8 +2,11 @@ using System.Globalization;
 using System.Text.Json;
 using CollabInsights.OffChain;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Rpc;
-using CollabInsights.OnChain.Transactions;
+using CollabInsights.OnChain.Contracts.OutcomeLedgerDefinition;
+using Nethereum.Contracts;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 
 namespace CollabInsights.Verification;
 
@@ -24,8 +27,8 @@ public static class DatasetCorrections
     /// <summary>The folder of the correcting records' anchor folders, inside the original anchor folder.</summary>
     public const string Folder = "corrections";
 
-    /// <summary>The ledger's correction event.</summary>
-    public static OnChain.Abi.AbiEvent CorrectionEvent => OutcomeLedgerContract.Contract.Abi.Events.First(e => e.Name == "RecordCorrected");
+    /// <summary>The topic of the ledger's correction event, <c>RecordCorrected(bytes32,bytes32,bytes32,address,string,string)</c>, as <c>0x</c>-hex.</summary>
+    public static string CorrectionTopic => "0x" + ABITypedRegistry.GetEvent<RecordCorrectedEventDTO>().Sha3Signature;
 
     /// <summary>
     /// Corrects record <paramref name="row"/> (as anchored) of <paramref name="file"/>: sets <paramref name="changes"/> (field to
@@ -34,7 +37,7 @@ public static class DatasetCorrections
     /// commissioner or a validator), and adds the correction to the register.
     /// </summary>
     public static async Task<RecordCorrection> CorrectAsync(string anchorDir, string file, int row, IReadOnlyDictionary<string, string> changes, string reason,
-        IEthereumRpc rpc, AnchorChainOptions? chainOptions = null, DateTimeOffset? when = null, CancellationToken cancellationToken = default)
+        IWeb3 web3, AnchorChainOptions? chainOptions = null, DateTimeOffset? when = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         if (changes.Count == 0 || string.IsNullOrWhiteSpace(reason))
@@ -74,14 +77,22 @@ public static class DatasetCorrections
         await CsvFile.WriteAsync(source, ["corrects", "reason", "corrected_at", .. anchored.Columns],
             [[record, reason, correctedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture), .. cells]], cancellationToken).ConfigureAwait(false);
         var options = (chainOptions ?? new AnchorChainOptions()) with { LedgerAddress = anchor.Ledger, ProjectId = anchor.ProjectId };
-        var correction = await DatasetAnchor.AnchorAsync(source, Path.Combine(anchorDir, folder), new DatasetCommitmentOptions { ControllerKey = Pseudonymiser.NewKey(), IdentifierColumns = [] }, options, rpc, cancellationToken).ConfigureAwait(false);
+        var correction = await DatasetAnchor.AnchorAsync(source, Path.Combine(anchorDir, folder), new DatasetCommitmentOptions { ControllerKey = Pseudonymiser.NewKey(), IdentifierColumns = [] }, options, web3, cancellationToken).ConfigureAwait(false);
         File.Delete(Path.Combine(anchorDir, folder, "controller.key"));
 
-        var (ledger, sender) = await DatasetAnchor.ConnectLedgerAsync(rpc, options, cancellationToken).ConfigureAwait(false);
-        var call = OutcomeLedgerContract.Contract.Abi.GetFunction("correctRecord").EncodeCall(LedgerIds.ToBytes32(anchor.ProjectId), manifest.Root, correction.Root, record, reason);
-        var receipt = await sender.SendAndWaitAsync(new TransactionRequest(ledger.Address, call) { Abi = OutcomeLedgerContract.CombinedAbi }, cancellationToken).ConfigureAwait(false);
+        var (ledger, _) = await DatasetAnchor.ConnectLedgerAsync(web3, options, cancellationToken).ConfigureAwait(false);
+        var receipt = await ledger.CorrectRecordRequestAndWaitForReceiptAsync(
+            new CorrectRecordFunction
+            {
+                ProjectId = LedgerIds.ToBytes32(anchor.ProjectId).HexToByteArray(),
+                OriginalRoot = manifest.Root.HexToByteArray(),
+                CorrectionRoot = correction.Root.HexToByteArray(),
+                Record = record,
+                Reason = reason,
+            },
+            cancellationToken).ConfigureAwait(false);
         var entry = new RecordCorrection(record, reason, correctedAt, changes.ToDictionary(p => p.Key, p => RecordSerialisation.NormaliseCell(p.Value), StringComparer.Ordinal),
-            manifest.Root, correction.Root, folder, receipt.TransactionHash, receipt.BlockNumber);
+            manifest.Root, correction.Root, folder, receipt.TransactionHash, (long)receipt.BlockNumber.Value);
         register.Add(entry);
         await File.WriteAllTextAsync(Path.Combine(dataRoot, FileName), JsonSerializer.Serialize(register, AnchorManifest.Json) + "\n", cancellationToken).ConfigureAwait(false);
         return entry;
@@ -161,19 +172,20 @@ public static class DatasetCorrections
     }
 
     /// <summary>The <c>RecordCorrected</c> events of <paramref name="ledger"/> under <paramref name="originalRoot"/>: (record, reason, correction root, transaction).</summary>
-    public static async Task<IReadOnlyList<(string Record, string Reason, string CorrectionRoot, string TransactionHash)>> FindOnChainAsync(IEthereumRpc rpc, string ledger, string originalRoot, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<(string Record, string Reason, string CorrectionRoot, string TransactionHash)>> FindOnChainAsync(IWeb3 web3, string ledger, string originalRoot, CancellationToken cancellationToken = default)
     {
-        var evt = CorrectionEvent;
-        var logs = await rpc.GetLogsAsync(new LogFilter(BlockParameter.Earliest, BlockParameter.Latest)
+        ArgumentNullException.ThrowIfNull(web3);
+        var logs = await web3.Eth.Filters.GetLogs.SendRequestAsync(new NewFilterInput
         {
-            Addresses = [ledger.ToLowerInvariant()],
-            Topics = [[evt.Topic0], null, [originalRoot.ToLowerInvariant()]],
-        }, cancellationToken).ConfigureAwait(false);
+            FromBlock = BlockParameter.CreateEarliest(),
+            ToBlock = BlockParameter.CreateLatest(),
+            Address = [ledger.ToLowerInvariant()],
+            Topics = [CorrectionTopic, null, originalRoot.ToLowerInvariant()],
+        }).WaitAsync(cancellationToken).ConfigureAwait(false);
         return logs.Where(l => !l.Removed).Select(l =>
         {
-            var decoded = evt.Decode(l.Topics, l.Data);
-            string Text(string name) => Convert.ToString(decoded.Parameters.First(p => p.Name == name).Value, CultureInfo.InvariantCulture) ?? string.Empty;
-            return (Text("record"), Text("reason"), l.Topics[3], l.TransactionHash);
+            var decoded = Event<RecordCorrectedEventDTO>.DecodeEvent(l).Event;
+            return (decoded.Record, decoded.Reason, l.Topics[3].ToString()!, l.TransactionHash);
         }).ToList();
     }
 }

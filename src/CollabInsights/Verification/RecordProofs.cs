@@ -3,7 +3,8 @@ using System.Text.Json;
 using CollabInsights.OffChain;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Util;
-using CollabInsights.OnChain.Rpc;
+using Nethereum.Hex.HexTypes;
+using Nethereum.Web3;
 
 namespace CollabInsights.Verification;
 
@@ -82,14 +83,14 @@ public static class RecordProofs
 
     /// <summary>
     /// Checks <paramref name="proof"/>: that each disclosed value and salt hash to the stated leaf, that the path leads to
-    /// the root, that the root is anchored by the named ledger on the chain <paramref name="rpc"/> reaches with enough
+    /// the root, that the root is anchored by the named ledger on the chain <paramref name="web3"/> reaches with enough
     /// confirmations, and, given the data, that the record there still hashes to the proven leaves. The result names the
     /// first failure with its own outcome and says, check by check, what was established.
     /// </summary>
-    public static async Task<ProofVerification> VerifyAsync(RecordProof proof, IEthereumRpc rpc, ProofVerifyOptions? options = null, CancellationToken cancellationToken = default)
+    public static async Task<ProofVerification> VerifyAsync(RecordProof proof, IWeb3 web3, ProofVerifyOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(proof);
-        ArgumentNullException.ThrowIfNull(rpc);
+        ArgumentNullException.ThrowIfNull(web3);
         options ??= new ProofVerifyOptions();
         var checks = new List<string>();
         ProofVerification Fail(ProofOutcome outcome, string message)
@@ -165,30 +166,30 @@ public static class RecordProofs
             checks.Add($"the {path.Count}-step sibling path leads from that leaf to root {proof.Root}");
         }
 
-        var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+        var chainId = (long)(await web3.Eth.ChainId.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
         if (chainId != proof.Anchor.ChainId)
         {
             return Fail(ProofOutcome.Unanchored, $"unanchored root: the proof names chain {proof.Anchor.ChainId} but the node is on chain {chainId}; check the root on the node of chain {proof.Anchor.ChainId}.");
         }
 
-        var log = await DatasetAnchor.FindAnchorAsync(rpc, proof.Anchor.Ledger, proof.Root, proof.Anchor.TransactionHash, cancellationToken).ConfigureAwait(false);
+        var log = await DatasetAnchor.FindAnchorAsync(web3, proof.Anchor.Ledger, proof.Root, proof.Anchor.TransactionHash, cancellationToken).ConfigureAwait(false);
         if (log is null)
         {
             return Fail(ProofOutcome.Unanchored, $"unanchored root: no DatasetAnchored event of ledger {proof.Anchor.Ledger} on chain {chainId} holds root {proof.Root} (transaction {proof.Anchor.TransactionHash} does not, and no other does); the record is proven only against a root nobody anchored.");
         }
 
-        var head = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        var head = (long)(await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
         var confirmations = head - log.BlockNumber + 1;
         if (confirmations < options.Confirmations)
         {
             return Fail(ProofOutcome.TooFewConfirmations, $"too few confirmations: root {proof.Root} is anchored in block {log.BlockNumber} (transaction {log.TransactionHash}) with {confirmations} confirmation(s); {options.Confirmations} are required.");
         }
 
-        var block = await rpc.GetBlockHeaderAsync(BlockParameter.FromNumber(log.BlockNumber), cancellationToken).ConfigureAwait(false);
+        var block = await web3.Eth.Blocks.GetBlockWithTransactionsHashesByNumber.SendRequestAsync(new HexBigInteger(log.BlockNumber)).WaitAsync(cancellationToken).ConfigureAwait(false);
         checks.Add($"root {proof.Root} is anchored on chain {chainId} by ledger {AddressUtil.Current.ConvertToChecksumAddress(log.Address)} for project {OnChain.Contracts.LedgerIds.ToText(log.Topics[1])} in transaction {log.TransactionHash}, block {log.BlockNumber}" +
-            $"{(block is null ? string.Empty : " (" + block.Time.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC)")}, with {confirmations} confirmation(s) (at least {options.Confirmations} required)");
+            $"{(block is null ? string.Empty : " (" + DateTimeOffset.FromUnixTimeSeconds((long)block.Timestamp.Value).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture) + " UTC)")}, with {confirmations} confirmation(s) (at least {options.Confirmations} required)");
 
-        var corrections = (await DatasetCorrections.FindOnChainAsync(rpc, proof.Anchor.Ledger, proof.Root, cancellationToken).ConfigureAwait(false)).Where(c => c.Record == proof.Record).ToList();
+        var corrections = (await DatasetCorrections.FindOnChainAsync(web3, proof.Anchor.Ledger, proof.Root, cancellationToken).ConfigureAwait(false)).Where(c => c.Record == proof.Record).ToList();
         if (corrections.Count > 0)
         {
             checks.Add($"the ledger records {corrections.Count} correction(s) of {proof.Record}: {string.Join("; ", corrections.Select(c => $"'{c.Reason}' (transaction {c.TransactionHash}, correcting record anchored as {c.CorrectionRoot})"))}; the proven values are the original ones, the corrected view supersedes them");

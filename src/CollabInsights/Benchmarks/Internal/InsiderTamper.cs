@@ -24,12 +24,12 @@ internal sealed class InsiderTamper : IAsyncDisposable
                 await chained.FlushAsync(cancellationToken).ConfigureAwait(false);
                 _node ??= await AnvilNode.StartAsync(new AnvilOptions { StateHistory = 0 }, cancellationToken).ConfigureAwait(false);
                 var head = chained.PublishedHead;
-                var anchor = await DatasetAnchor.PublishRootAsync(Convert.FromHexString(head), _node.Rpc, new AnchorChainOptions { ProjectId = "bench-" + backend.Name }, cancellationToken).ConfigureAwait(false);
+                var anchor = await DatasetAnchor.PublishRootAsync(Convert.FromHexString(head), _node.Web3, new AnchorChainOptions { ProjectId = "bench-" + backend.Name }, cancellationToken).ConfigureAwait(false);
                 var rewritten = await chained.RewriteHistoryAsync(id, cancellationToken).ConfigureAwait(false);
                 var chainOnly = await chained.CheckHashChainAsync(cancellationToken).ConfigureAwait(false);
                 var stored = await chained.ReadStoredHeadAsync(cancellationToken).ConfigureAwait(false);
-                var storedAnchored = await DatasetAnchor.FindAnchorAsync(_node.Rpc, anchor.Ledger, "0x" + stored, null, cancellationToken).ConfigureAwait(false);
-                var anchoredStillThere = await DatasetAnchor.FindAnchorAsync(_node.Rpc, anchor.Ledger, "0x" + head, anchor.TransactionHash, cancellationToken).ConfigureAwait(false);
+                var storedAnchored = await DatasetAnchor.FindAnchorAsync(_node.Web3, anchor.Ledger, "0x" + stored, null, cancellationToken).ConfigureAwait(false);
+                var anchoredStillThere = await DatasetAnchor.FindAnchorAsync(_node.Web3, anchor.Ledger, "0x" + head, anchor.TransactionHash, cancellationToken).ConfigureAwait(false);
                 var anchorDetects = storedAnchored is null && anchoredStillThere is not null;
                 return (chainOnly.Detected || anchorDetects,
                     $"insider changed the amount of {id} and recomputed every content, row and block hash and Merkle root (new head {rewritten[..16]}...). " +

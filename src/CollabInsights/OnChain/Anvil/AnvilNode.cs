@@ -3,11 +3,12 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
-using System.Text.Json;
 using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
 using Nethereum.Hex.HexTypes;
+using Nethereum.JsonRpc.Client;
 using Nethereum.Signer;
+using Nethereum.Web3;
 
 namespace CollabInsights.OnChain.Anvil;
 
@@ -63,7 +64,8 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
         Options = options;
         Url = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         Endpoint = RpcEndpoint.Parse(Url);
-        Rpc = new JsonRpcClient(Endpoint);
+        Client = Endpoint.CreateClient();
+        Web3 = new Web3(Client);
         ChainId = options.ChainId;
     }
 
@@ -73,8 +75,11 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
     /// <summary>The endpoint of <see cref="Url"/>.</summary>
     public RpcEndpoint Endpoint { get; }
 
-    /// <summary>A JSON-RPC client for this node (disposed with it).</summary>
-    public JsonRpcClient Rpc { get; }
+    /// <summary>Nethereum's JSON-RPC client for this node (<see cref="RpcEndpoint.CreateClient"/>).</summary>
+    public IClient Client { get; }
+
+    /// <summary>A Nethereum <see cref="Nethereum.Web3.Web3"/> over <see cref="Client"/> without an account, for reads (<see cref="DevAccount"/> signs).</summary>
+    public Web3 Web3 { get; }
 
     /// <summary>The loopback port.</summary>
     public int Port { get; }
@@ -161,18 +166,18 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
 
     /// <summary>Mines <paramref name="blocks"/> empty blocks at once (<c>anvil_mine</c>).</summary>
     public Task MineAsync(int blocks = 1, CancellationToken cancellationToken = default) =>
-        Rpc.CallAsync("anvil_mine", [new HexBigInteger(blocks).HexValue], cancellationToken);
+        Client.SendRequestAsync("anvil_mine", null, new HexBigInteger(blocks).HexValue).WaitAsync(cancellationToken);
 
     /// <summary>Takes a snapshot of the chain state (<c>evm_snapshot</c>); returns its id for <see cref="RevertAsync"/>.</summary>
     public async Task<string> SnapshotAsync(CancellationToken cancellationToken = default) =>
-        (await Rpc.CallAsync("evm_snapshot", [], cancellationToken).ConfigureAwait(false)).GetString()!;
+        await Client.SendRequestAsync<string>("evm_snapshot").WaitAsync(cancellationToken).ConfigureAwait(false);
 
     /// <summary>Reverts the chain to a snapshot (<c>evm_revert</c>): later blocks are dropped, which a log extractor sees as a reorg once new blocks are mined.</summary>
     public async Task<bool> RevertAsync(string snapshotId, CancellationToken cancellationToken = default) =>
-        (await Rpc.CallAsync("evm_revert", [snapshotId], cancellationToken).ConfigureAwait(false)).ValueKind == JsonValueKind.True;
+        await Client.SendRequestAsync<bool>("evm_revert", null, snapshotId).WaitAsync(cancellationToken).ConfigureAwait(false);
 
-    /// <summary>An <see cref="Account"/> for dev account <paramref name="index"/> (0-based), funded with 10,000 ETH at genesis.</summary>
-    public Account DevAccount(int index) => new(new EthECKey(DevPrivateKeys[index]), Rpc, ChainId);
+    /// <summary>A signing <see cref="Nethereum.Web3.Web3"/> (<see cref="Signers.Create"/>) for dev account <paramref name="index"/> (0-based), funded with 10,000 ETH at genesis.</summary>
+    public Web3 DevAccount(int index) => Signers.Create(Client, new EthECKey(DevPrivateKeys[index]), ChainId);
 
     /// <summary>The last lines anvil printed (for diagnostics).</summary>
     public IReadOnlyList<string> RecentOutput => _output.ToArray();
@@ -196,7 +201,6 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
         {
         }
 
-        Rpc.Dispose();
         _process.Dispose();
     }
 
@@ -403,7 +407,7 @@ public sealed class AnvilNode : IAsyncDisposable, IDisposable
 
             try
             {
-                var chainId = await node.Rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+                var chainId = (long)(await node.Web3.Eth.ChainId.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
                 if (chainId != options.ChainId)
                 {
                     await node.DisposeAsync().ConfigureAwait(false);

@@ -9,7 +9,7 @@ namespace CollabInsights.OnChain.Contracts;
 /// </summary>
 public static class BuiltInAbis
 {
-    /// <summary>The outcome ledger's and its token's ABI together (<see cref="OutcomeLedgerContract.CombinedAbi"/>).</summary>
+    /// <summary>The outcome ledger's and its token's ABI together (<see cref="CompiledContract.LedgerAndToken"/>).</summary>
     public const string OutcomeLedger = "outcome-ledger";
 
     /// <summary>The ERC-20 events <c>Transfer(address indexed,address indexed,uint256)</c> and <c>Approval(address indexed,address indexed,uint256)</c>.</summary>
@@ -37,7 +37,7 @@ public static class BuiltInAbis
     /// <summary>The built-in ABI called <paramref name="name"/> (case-insensitive), or null when there is none.</summary>
     public static ContractAbi? Find(string name) => name.Trim().ToLowerInvariant() switch
     {
-        OutcomeLedger => OutcomeLedgerContract.CombinedAbi,
+        OutcomeLedger => CompiledContract.LedgerAndToken,
         Erc20 => Erc20Abi.Value,
         _ => null,
     };

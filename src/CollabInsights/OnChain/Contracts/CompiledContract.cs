@@ -1,5 +1,7 @@
 using System.Text.Json;
 using CollabInsights.OnChain.Abi;
+using Nethereum.ABI.ABIDeserialisation;
+using Nethereum.ABI.Model;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Contracts;
@@ -7,11 +9,27 @@ namespace CollabInsights.OnChain.Contracts;
 /// <summary>A contract compiled by the build (src/contracts, npm solc): its ABI and creation bytecode, embedded in the library.</summary>
 public sealed record CompiledContract(string Name, ContractAbi Abi, byte[] Bytecode, string Compiler)
 {
+    private static readonly Lazy<ContractAbi> LedgerAndTokenAbi = new(() => ContractAbi.Combine(OutcomeLedger.Abi, OutcomeToken.Abi));
+    private static readonly Lazy<IReadOnlyList<ErrorABI>> KitErrors = new(() =>
+        [.. new[] { "OutcomeLedger", "OutcomeToken", "DatasetProofVerifier" }.SelectMany(n => Load(n).NethereumAbi.Errors ?? [])]);
+
     /// <summary>The outcome ledger.</summary>
     public static CompiledContract OutcomeLedger => Load("OutcomeLedger");
 
     /// <summary>The 6-decimal ERC-20 stablecoin used for outcome payments.</summary>
     public static CompiledContract OutcomeToken => Load("OutcomeToken");
+
+    /// <summary>The ledger's and the token's ABI together: decodes every event a ledger transaction can produce.</summary>
+    public static ContractAbi LedgerAndToken => LedgerAndTokenAbi.Value;
+
+    /// <summary>The custom errors of every contract the kit compiles (ledger, token, proof verifier), for decoding revert data.</summary>
+    public static IReadOnlyList<ErrorABI> Errors => KitErrors.Value;
+
+    /// <summary>The creation bytecode as <c>0x</c>-hex (what a Nethereum deployment message takes).</summary>
+    public string BytecodeHex => Bytecode.ToHex(true);
+
+    /// <summary>The ABI parsed by Nethereum (functions, events, errors with their signatures).</summary>
+    public ContractABI NethereumAbi => new ABIJsonDeserialiser().DeserialiseContract(AbiJson);
 
     /// <summary>The ABI JSON of the contract as the compiler wrote it (for <c>chain extract --abi</c> or other tools).</summary>
     public string AbiJson { get; init; } = "[]";

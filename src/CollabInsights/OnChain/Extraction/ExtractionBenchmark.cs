@@ -26,15 +26,15 @@ public static class ExtractionBenchmark
         Directory.CreateDirectory(work);
         try
         {
-            using var rpc = new JsonRpcClient(rpcUrl);
+            var rpc = new Nethereum.Web3.Web3(RpcEndpoint.Parse(rpcUrl).CreateClient());
             var setup = Stopwatch.StartNew();
             var from = await EventSourceChain.FirstAccountAsync(rpc, cancellationToken).ConfigureAwait(false);
             progress?.Report("deploying EventSource");
             var contract = await EventSourceChain.DeployAsync(rpc, from, cancellationToken).ConfigureAwait(false);
-            var firstBlock = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+            var firstBlock = (long)(await rpc.Eth.Blocks.GetBlockNumber.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
             var emitted = new Progress<long>(n => progress?.Report(string.Create(CultureInfo.InvariantCulture, $"emitted {n:N0} of {options.Events:N0} events")));
             var lastBlock = await EventSourceChain.EmitTransfersAsync(rpc, from, contract, options.Events, options.EventsPerTransaction, emitted, cancellationToken).ConfigureAwait(false);
-            var chainId = await rpc.GetChainIdAsync(cancellationToken).ConfigureAwait(false);
+            var chainId = (long)(await rpc.Eth.ChainId.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
             setup.Stop();
 
             var runs = new List<ExtractionBenchmarkRun>();

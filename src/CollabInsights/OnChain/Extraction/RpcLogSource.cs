@@ -42,7 +42,7 @@ public sealed class RpcLogSource : ILogSource, IDisposable
         }
 
         var http = httpClient ?? _ownedHttp!;
-        _client = new RpcClient(endpoint.Url, new HttpClient(new PassThroughHandler(http)) { Timeout = Timeout.InfiniteTimeSpan });
+        _client = new RpcClient(endpoint.Address, new HttpClient(new PassThroughHandler(http, endpoint.Authorization)) { Timeout = Timeout.InfiniteTimeSpan }, endpoint.Authorization);
         _fastLogs = new HttpLogs(http, endpoint);
         _scrub = endpoint.Scrub;
     }
@@ -61,9 +61,9 @@ public sealed class RpcLogSource : ILogSource, IDisposable
     {
     }
 
-    /// <summary>A source for the endpoint <paramref name="rpc"/> talks to (its URL; the fast <c>eth_getLogs</c> path).</summary>
-    public RpcLogSource(IEthereumRpc rpc)
-        : this((rpc ?? throw new ArgumentNullException(nameof(rpc))).Endpoint.Url.OriginalString)
+    /// <summary>A source for <paramref name="endpoint"/> (the fast <c>eth_getLogs</c> path; <c>user:password@</c> sent as HTTP Basic authentication).</summary>
+    public RpcLogSource(RpcEndpoint endpoint)
+        : this((endpoint ?? throw new ArgumentNullException(nameof(endpoint))).Url.OriginalString)
     {
     }
 
@@ -151,7 +151,7 @@ public sealed class RpcLogSource : ILogSource, IDisposable
     }
 
     /// <summary>Lets Nethereum's client send through the caller's <see cref="HttpClient"/> (its handler, default headers and timeout) without touching its settings.</summary>
-    private sealed class PassThroughHandler(HttpClient inner) : HttpMessageHandler
+    private sealed class PassThroughHandler(HttpClient inner, System.Net.Http.Headers.AuthenticationHeaderValue? authorization) : HttpMessageHandler
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
@@ -161,6 +161,9 @@ public sealed class RpcLogSource : ILogSource, IDisposable
             {
                 copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
+
+            // Nethereum's client puts its credentials in its own default headers; the request carries them here.
+            copy.Headers.Authorization ??= authorization;
 
             return inner.SendAsync(copy, cancellationToken);
         }

@@ -1,4 +1,7 @@
+using System.Net.Http.Headers;
 using System.Text;
+using CollabInsights.OnChain.Rpc.Internal;
+using Nethereum.JsonRpc.Client;
 
 namespace CollabInsights.OnChain.Rpc;
 
@@ -6,6 +9,8 @@ namespace CollabInsights.OnChain.Rpc;
 /// An Ethereum JSON-RPC endpoint URL. Providers put API keys in the URL (a path segment, a
 /// query parameter, or user:password), so everything the kit prints or logs uses
 /// <see cref="Redacted"/>; <see cref="ToString"/> is redacted too. Only the HTTP client sees <see cref="Url"/>.
+/// A URL's <c>user:password@</c> is sent as HTTP Basic authentication (<see cref="Authorization"/>), never in the request line.
+/// <see cref="CreateClient"/> gives the Nethereum JSON-RPC client every on-chain call of the kit goes through.
 /// </summary>
 public sealed class RpcEndpoint
 {
@@ -20,11 +25,19 @@ public sealed class RpcEndpoint
         Url = url;
         var secrets = new List<string>();
         Redacted = BuildRedacted(url, secrets);
+        Authorization = BasicAuthorization(url);
+        Address = string.IsNullOrEmpty(url.UserInfo) ? url : new UriBuilder(url) { UserName = string.Empty, Password = string.Empty }.Uri;
         _secrets = secrets.Where(s => s.Length >= 4).Distinct(StringComparer.Ordinal).OrderByDescending(s => s.Length).ToArray();
     }
 
     /// <summary>The full URL, secrets included: give it only to the HTTP client.</summary>
     public Uri Url { get; }
+
+    /// <summary>The URL without its user info: where requests go (the credentials travel in <see cref="Authorization"/>).</summary>
+    public Uri Address { get; }
+
+    /// <summary>HTTP Basic authentication from the URL's <c>user:password@</c> (percent-decoded, UTF-8), or null when the URL has none.</summary>
+    public AuthenticationHeaderValue? Authorization { get; }
 
     /// <summary>
     /// The URL with its secret parts replaced by <c>***</c>: user info, every query value, and
@@ -71,6 +84,36 @@ public sealed class RpcEndpoint
 
     /// <summary>The redacted URL.</summary>
     public override string ToString() => Redacted;
+
+    /// <summary>
+    /// A Nethereum JSON-RPC client for this endpoint: requests go to <see cref="Address"/> with <see cref="Authorization"/>,
+    /// through <paramref name="httpClient"/> when given (its handler and default headers; the client sets its base address)
+    /// or a pooled one of its own. Connection failures, HTTP errors and timeouts (Nethereum's <see cref="ClientBase.ConnectionTimeout"/>, 20 s unless changed)
+    /// throw <see cref="EthereumRpcException"/> naming the method and the redacted endpoint; JSON-RPC errors stay
+    /// Nethereum's <see cref="RpcResponseException"/> (code, message and revert data), which its contract handlers decode.
+    /// </summary>
+    public IClient CreateClient(HttpClient? httpClient = null)
+    {
+        var http = httpClient ?? new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), MaxConnectionsPerServer = 64 });
+        var client = new RpcClient(Address, http, Authorization)
+        {
+            OverridingRequestInterceptor = new EndpointFailures(this),
+        };
+        return client;
+    }
+
+    private static AuthenticationHeaderValue? BasicAuthorization(Uri url)
+    {
+        if (string.IsNullOrEmpty(url.UserInfo))
+        {
+            return null;
+        }
+
+        var colon = url.UserInfo.IndexOf(':', StringComparison.Ordinal);
+        var user = Uri.UnescapeDataString(colon < 0 ? url.UserInfo : url.UserInfo[..colon]);
+        var password = colon < 0 ? string.Empty : Uri.UnescapeDataString(url.UserInfo[(colon + 1)..]);
+        return new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
+    }
 
     private static string BuildRedacted(Uri url, List<string> secrets)
     {

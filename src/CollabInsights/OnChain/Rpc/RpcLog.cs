@@ -1,3 +1,5 @@
+using Nethereum.RPC.Eth.DTOs;
+
 namespace CollabInsights.OnChain.Rpc;
 
 /// <summary>
@@ -14,4 +16,21 @@ public sealed record RpcLog(
     string TransactionHash,
     int TransactionIndex,
     int LogIndex,
-    bool Removed);
+    bool Removed)
+{
+    /// <summary>The same log as Nethereum's <see cref="FilterLog"/> holds it (from <c>eth_getLogs</c> or a receipt).</summary>
+    public static RpcLog From(FilterLog log)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        return new RpcLog(
+            log.Address,
+            [.. (log.Topics ?? []).Select(t => t.ToString()!)],
+            log.Data,
+            (long)log.BlockNumber.Value,
+            log.BlockHash,
+            log.TransactionHash,
+            (int)log.TransactionIndex.Value,
+            (int)log.LogIndex.Value,
+            log.Removed);
+    }
+}

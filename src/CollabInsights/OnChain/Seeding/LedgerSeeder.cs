@@ -3,11 +3,11 @@ using System.Numerics;
 using System.Text;
 using CollabInsights.Domain;
 using CollabInsights.OnChain.Contracts;
-using CollabInsights.OnChain.Rpc;
 using CollabInsights.OnChain.Transactions;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Signer;
 using Nethereum.Util;
+using Nethereum.Web3;
 
 namespace CollabInsights.OnChain.Seeding;
 
@@ -18,7 +18,8 @@ namespace CollabInsights.OnChain.Seeding;
 /// anchors a Merkle root of each project's off-chain records. Each attestation is signed by the result's own validator
 /// (the stand-in account <see cref="UnknownOrganisation"/>, which reads back as no party, when the row names none). Deliberate differences from
 /// <see cref="LedgerSeedOptions.Differences"/> replace the books' values on chain. Each organisation gets its own
-/// account with a key derived from its id. Records the ledger cannot hold (<see cref="NotOnChain"/>: no amount, no metric,
+/// account with a key derived from its id, and sends through the typed contract services (<see cref="OutcomeLedgerService"/>,
+/// <see cref="OutcomeTokenService"/>) with a Nethereum <see cref="Web3"/> per account (<see cref="Signers"/>). Records the ledger cannot hold (<see cref="NotOnChain"/>: no amount, no metric,
 /// no period, ...) are skipped and listed with the reason and row.
 /// </summary>
 public static class LedgerSeeder
@@ -26,18 +27,19 @@ public static class LedgerSeeder
     /// <summary>The organisation id of the stand-in account that pays or receives for rows whose books name no organisation; reading the chain back maps it to no party.</summary>
     public const string UnknownOrganisation = "(unknown organisation)";
 
-    /// <summary>Seeds <paramref name="dataset"/> through <paramref name="rpc"/>; amounts become token units (6 decimals) in the project's own currency, 1:1.</summary>
+    /// <summary>Seeds <paramref name="dataset"/> through the client of <paramref name="web3"/>; amounts become token units (6 decimals) in the project's own currency, 1:1.</summary>
     public static async Task<LedgerSeedResult> SeedAsync(
         CollabDataset dataset,
-        IEthereumRpc rpc,
+        IWeb3 web3,
         LedgerSeedOptions? options = null,
         IProgress<LedgerSeedProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        ArgumentNullException.ThrowIfNull(rpc);
+        ArgumentNullException.ThrowIfNull(web3);
         options ??= new LedgerSeedOptions();
-        var deployer = await Account.ConnectAsync(rpc, new EthECKey(options.DeployerKey), cancellationToken).ConfigureAwait(false);
+        var deployer = await Signers.ConnectAsync(web3.Client, new EthECKey(options.DeployerKey), cancellationToken).ConfigureAwait(false);
+        var chainId = deployer.ChainIdOf();
         var skipped = new List<string>();
         var notOnChain = new List<Reconciliation.NotOnChainRecord>();
 
@@ -50,51 +52,50 @@ public static class LedgerSeeder
             progress?.Report(new LedgerSeedProgress(stage, done, total));
         }
 
-        var (ledger, deployment) = await OutcomeLedgerContract.DeployAsync(deployer, cancellationToken).ConfigureAwait(false);
+        var (ledger, deployment) = await OutcomeLedgerService.DeployAsync(deployer, cancellationToken).ConfigureAwait(false);
         Step("deploy");
-        var token = await OutcomeTokenContract.DeployAsync(deployer, cancellationToken: cancellationToken).ConfigureAwait(false);
+        var token = await OutcomeTokenService.DeployAsync(deployer, cancellationToken: cancellationToken).ConfigureAwait(false);
         Step("deploy");
 
-        var accounts = new Dictionary<string, Account>(StringComparer.Ordinal);
+        var accounts = new Dictionary<string, Web3>(StringComparer.Ordinal);
         foreach (var organisation in plan.Organisations)
         {
             var key = new EthECKey(Sha3Keccack.Current.CalculateHashAsBytes($"collab-seed:{options.KeySalt}:{organisation}").ToHex(true));
-            accounts[organisation] = new Account(key, rpc, deployer.ChainId);
-            await deployer.SendAndWaitAsync(new TransactionRequest(key.GetPublicAddress(), []) { Value = options.GasFunding, GasLimit = 21_000 }, cancellationToken).ConfigureAwait(false);
+            accounts[organisation] = Signers.Create(web3.Client, key, chainId);
+            await ContractTransactions.SendValueAsync(deployer, key.GetPublicAddress(), options.GasFunding, cancellationToken).ConfigureAwait(false);
             Step("accounts");
         }
 
         foreach (var commissioner in plan.Commissioners)
         {
-            await ledger.SetCommissionerAsync(deployer, accounts[commissioner].Address, true, cancellationToken).ConfigureAwait(false);
+            await ledger.SetCommissionerAsync(accounts[commissioner].SenderAddress(), true, cancellationToken).ConfigureAwait(false);
             Step("commissioners");
         }
 
         foreach (var project in dataset.Projects)
         {
             var commissioner = accounts[plan.CommissionerOf(project.Id)];
-            await ledger.RegisterProjectAsync(commissioner, project.Id, Sha3Keccack.Current.CalculateHashAsBytes(Canonical(project)), cancellationToken).ConfigureAwait(false);
+            await ledger.WithSender(commissioner).RegisterProjectAsync(project.Id, Sha3Keccack.Current.CalculateHashAsBytes(Canonical(project)), cancellationToken).ConfigureAwait(false);
             Step("projects");
         }
 
         foreach (var (projectId, validator) in plan.Approvals)
         {
-            await ledger.ApproveValidatorAsync(accounts[plan.CommissionerOf(projectId)], projectId, accounts[validator].Address, true, cancellationToken).ConfigureAwait(false);
+            await ledger.WithSender(accounts[plan.CommissionerOf(projectId)]).ApproveValidatorAsync(projectId, accounts[validator].SenderAddress(), true, cancellationToken).ConfigureAwait(false);
             Step("projects");
         }
 
         foreach (var commitment in plan.Commitments)
         {
             var funder = accounts[commitment.OrganisationId ?? UnknownOrganisation];
-            await ledger.CommitAsync(funder, commitment.ProjectId, token.Address, OutcomeTokenContract.ToUnits(Math.Round(commitment.MaxPotentialPayment!.Value.Amount, 6)), null, 0, cancellationToken).ConfigureAwait(false);
+            await ledger.WithSender(funder).CommitAsync(commitment.ProjectId, token.ContractAddress, OutcomeTokenService.ToUnits(Math.Round(commitment.MaxPotentialPayment!.Value.Amount, 6)), null, 0, cancellationToken).ConfigureAwait(false);
             Step("commitments");
         }
 
         foreach (var (result, validatorId) in plan.ChainResults)
         {
             var validator = accounts[validatorId];
-            await ledger.AttestAsync(
-                validator,
+            await ledger.WithSender(validator).AttestAsync(
                 result.ProjectId,
                 result.MetricId!,
                 Start(result.PeriodStart!.Value),
@@ -108,7 +109,7 @@ public static class LedgerSeeder
         foreach (var payer in plan.Payers)
         {
             var needed = plan.ChainPayments.Where(p => (p.PayerId ?? UnknownOrganisation) == payer).Aggregate(BigInteger.Zero, (sum, p) => sum + Units(p));
-            await token.ApproveAsync(accounts[payer], ledger.Address, needed, cancellationToken).ConfigureAwait(false);
+            await token.WithSender(accounts[payer]).ApproveAsync(ledger.ContractAddress, needed, cancellationToken).ConfigureAwait(false);
             Step("payments");
         }
 
@@ -116,14 +117,13 @@ public static class LedgerSeeder
         {
             var payer = accounts[payment.PayerId ?? UnknownOrganisation];
             var amount = Units(payment);
-            await token.MintAsync(deployer, payer.Address, amount, cancellationToken).ConfigureAwait(false);
+            await token.MintAsync(payer.SenderAddress(), amount, cancellationToken).ConfigureAwait(false);
             Step("payments");
-            await ledger.PayAsync(
-                payer,
+            await ledger.WithSender(payer).PayAsync(
                 payment.ProjectId,
                 payment.MetricId ?? string.Empty,
-                accounts[payment.RecipientId ?? UnknownOrganisation].Address,
-                token.Address,
+                accounts[payment.RecipientId ?? UnknownOrganisation].SenderAddress(),
+                token.ContractAddress,
                 amount,
                 Start(payment.PeriodStart!.Value),
                 End(payment.PeriodEnd!.Value),
@@ -135,17 +135,17 @@ public static class LedgerSeeder
         foreach (var project in dataset.Projects)
         {
             var leaves = plan.RecordsOf(project.Id).Select(r => Sha3Keccack.Current.CalculateHash(r)).ToList();
-            await ledger.AnchorAsync(accounts[plan.CommissionerOf(project.Id)], project.Id, MerkleRoot(leaves), $"collab:dataset/{project.Id}", cancellationToken).ConfigureAwait(false);
+            await ledger.WithSender(accounts[plan.CommissionerOf(project.Id)]).AnchorAsync(project.Id, MerkleRoot(leaves), $"collab:dataset/{project.Id}", cancellationToken).ConfigureAwait(false);
             anchors++;
             Step("anchors");
         }
 
-        var lastBlock = await rpc.GetBlockNumberAsync(cancellationToken).ConfigureAwait(false);
+        var lastBlock = (long)(await web3.Eth.Blocks.GetBlockNumber.SendRequestAsync().WaitAsync(cancellationToken).ConfigureAwait(false)).Value;
         return new LedgerSeedResult(
-            deployer.ChainId,
-            ledger.Address,
-            token.Address,
-            deployment.BlockNumber,
+            (long)chainId,
+            ledger.ContractAddress,
+            token.ContractAddress,
+            (long)deployment.BlockNumber.Value,
             lastBlock,
             dataset.Projects.Count,
             plan.Commitments.Count,
@@ -153,7 +153,7 @@ public static class LedgerSeeder
             plan.ChainPayments.Count,
             anchors,
             done,
-            accounts.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value.Address, StringComparer.Ordinal),
+            accounts.OrderBy(a => a.Key, StringComparer.Ordinal).ToDictionary(a => a.Key, a => a.Value.SenderAddress(), StringComparer.Ordinal),
             skipped)
         {
             DifferencesApplied = plan.DifferencesApplied,
@@ -320,7 +320,7 @@ public static class LedgerSeeder
         return level[0];
     }
 
-    private static BigInteger Units(OutcomePayment payment) => OutcomeTokenContract.ToUnits(Math.Round(payment.Amount!.Value.Amount, 6));
+    private static BigInteger Units(OutcomePayment payment) => OutcomeTokenService.ToUnits(Math.Round(payment.Amount!.Value.Amount, 6));
 
     private static DateTimeOffset Start(PartialDate date) => new(date.FirstDay.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
 

@@ -1,8 +1,9 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
-using CollabInsights.OnChain.Rpc;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
+using Nethereum.RPC.Eth.DTOs;
+using Nethereum.Web3;
 
 namespace CollabInsights.OnChain.Extraction.Internal;
 
@@ -11,21 +12,21 @@ internal static class EventSourceChain
 {
     public static ContractAbi Abi { get; } = ContractAbi.Parse(EventSourceContract.Abi);
 
-    public static async Task<string> FirstAccountAsync(IEthereumRpc rpc, CancellationToken ct)
+    public static async Task<string> FirstAccountAsync(IWeb3 web3, CancellationToken ct)
     {
-        var accounts = await rpc.CallAsync("eth_accounts", [], ct).ConfigureAwait(false);
-        return accounts.EnumerateArray().First().GetString()
+        var accounts = await web3.Eth.Accounts.SendRequestAsync().WaitAsync(ct).ConfigureAwait(false);
+        return accounts.FirstOrDefault()
             ?? throw new CollabInsightsException("The node has no unlocked account; use Anvil (node_modules/.bin/anvil).");
     }
 
-    public static async Task<string> DeployAsync(IEthereumRpc rpc, string from, CancellationToken ct)
+    public static async Task<string> DeployAsync(IWeb3 web3, string from, CancellationToken ct)
     {
-        var receipt = await SendAsync(rpc, from, null, EventSourceContract.Bytecode, ct).ConfigureAwait(false);
+        var receipt = await SendAsync(web3, from, null, EventSourceContract.Bytecode, ct).ConfigureAwait(false);
         return receipt.ContractAddress ?? throw new CollabInsightsException("The EventSource deployment created no contract.");
     }
 
     /// <summary>Emits <paramref name="total"/> Transfer events, <paramref name="perTransaction"/> per transaction; returns the last block.</summary>
-    public static async Task<long> EmitTransfersAsync(IEthereumRpc rpc, string from, string contract, long total, int perTransaction, IProgress<long>? progress, CancellationToken ct)
+    public static async Task<long> EmitTransfersAsync(IWeb3 web3, string from, string contract, long total, int perTransaction, IProgress<long>? progress, CancellationToken ct)
     {
         var function = Abi.GetFunction("emitTransfers");
         long emitted = 0, last = 0;
@@ -34,20 +35,20 @@ internal static class EventSourceChain
         {
             var n = Math.Min(perTransaction, total - emitted);
             var data = (function.EncodeCall(new BigInteger(n), new BigInteger(emitted))).ToHex(true);
-            var hash = (await rpc.CallAsync("eth_sendTransaction", [Tx(from, contract, data, 30_000_000)], ct).ConfigureAwait(false)).GetString()!;
+            var hash = await web3.Eth.Transactions.SendTransaction.SendRequestAsync(Tx(from, contract, data, 30_000_000)).WaitAsync(ct).ConfigureAwait(false);
             pending.Add(hash);
             emitted += n;
             if (pending.Count >= 16 || emitted >= total)
             {
                 foreach (var h in pending)
                 {
-                    var receipt = await WaitMinedAsync(rpc, h, ct).ConfigureAwait(false);
-                    if (!receipt.Succeeded)
+                    var receipt = await WaitMinedAsync(web3, h, ct).ConfigureAwait(false);
+                    if (receipt.Status?.Value != 1)
                     {
                         throw new CollabInsightsException($"An emitTransfers transaction reverted ({h}); lower the events per transaction.");
                     }
 
-                    last = Math.Max(last, receipt.BlockNumber);
+                    last = Math.Max(last, (long)receipt.BlockNumber.Value);
                 }
 
                 pending.Clear();
@@ -58,14 +59,14 @@ internal static class EventSourceChain
         return last;
     }
 
-    public static async Task<TransactionReceipt> EmitVariedAsync(IEthereumRpc rpc, string from, string contract, long seed, CancellationToken ct) =>
-        await SendAsync(rpc, from, contract, (Abi.GetFunction("emitVaried").EncodeCall(new BigInteger(seed))).ToHex(true), ct).ConfigureAwait(false);
+    public static async Task<TransactionReceipt> EmitVariedAsync(IWeb3 web3, string from, string contract, long seed, CancellationToken ct) =>
+        await SendAsync(web3, from, contract, (Abi.GetFunction("emitVaried").EncodeCall(new BigInteger(seed))).ToHex(true), ct).ConfigureAwait(false);
 
-    private static async Task<TransactionReceipt> SendAsync(IEthereumRpc rpc, string from, string? to, string data, CancellationToken ct)
+    private static async Task<TransactionReceipt> SendAsync(IWeb3 web3, string from, string? to, string data, CancellationToken ct)
     {
-        var hash = (await rpc.CallAsync("eth_sendTransaction", [Tx(from, to, data, 10_000_000)], ct).ConfigureAwait(false)).GetString()!;
-        var receipt = await WaitMinedAsync(rpc, hash, ct).ConfigureAwait(false);
-        return receipt.Succeeded ? receipt : throw new CollabInsightsException($"Transaction {hash} reverted.");
+        var hash = await web3.Eth.Transactions.SendTransaction.SendRequestAsync(Tx(from, to, data, 10_000_000)).WaitAsync(ct).ConfigureAwait(false);
+        var receipt = await WaitMinedAsync(web3, hash, ct).ConfigureAwait(false);
+        return receipt.Status?.Value == 1 ? receipt : throw new CollabInsightsException($"Transaction {hash} reverted.");
     }
 
     /// <summary>
@@ -73,29 +74,27 @@ internal static class EventSourceChain
     /// a transaction that arrived while a block was being mined pending until the next one arrives (seen on a loaded
     /// machine while emitting 200,000 events: the last transaction of a burst stayed pending for good).
     /// </summary>
-    private static async Task<TransactionReceipt> WaitMinedAsync(IEthereumRpc rpc, string hash, CancellationToken ct)
+    private static async Task<TransactionReceipt> WaitMinedAsync(IWeb3 web3, string hash, CancellationToken ct)
     {
-        for (var attempt = 1; ; attempt++)
+        for (var attempt = 1; attempt <= 40; attempt++)
         {
-            try
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(3);
+            while (DateTime.UtcNow < deadline)
             {
-                return await rpc.WaitForReceiptAsync(hash, TimeSpan.FromMilliseconds(5), TimeSpan.FromSeconds(3), ct).ConfigureAwait(false);
-            }
-            catch (CollabInsightsException) when (attempt < 40)
-            {
-                await rpc.CallAsync("evm_mine", [], ct).ConfigureAwait(false);
-            }
-        }
-    }
+                if (await web3.Eth.Transactions.GetTransactionReceipt.SendRequestAsync(hash).WaitAsync(ct).ConfigureAwait(false) is { } receipt)
+                {
+                    return receipt;
+                }
 
-    private static Dictionary<string, object?> Tx(string from, string? to, string data, long gas)
-    {
-        var tx = new Dictionary<string, object?> { ["from"] = from, ["data"] = data, ["gas"] = new HexBigInteger(gas).HexValue };
-        if (to is not null)
-        {
-            tx["to"] = to;
+                await Task.Delay(5, ct).ConfigureAwait(false);
+            }
+
+            await web3.Client.SendRequestAsync("evm_mine").WaitAsync(ct).ConfigureAwait(false);
         }
 
-        return tx;
+        throw new CollabInsightsException($"Transaction {hash} was not mined after 40 attempts of 3 s and a forced block each; check that the node mines.");
     }
+
+    private static TransactionInput Tx(string from, string? to, string data, long gas) =>
+        new() { From = from, To = to, Data = data, Gas = new HexBigInteger(gas) };
 }

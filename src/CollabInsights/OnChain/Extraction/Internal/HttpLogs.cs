@@ -7,7 +7,7 @@ namespace CollabInsights.OnChain.Extraction.Internal;
 
 /// <summary>
 /// <c>eth_getLogs</c> over HTTP POST, the response read into a pooled buffer and parsed by <see cref="LogsJson"/>.
-/// Non-success statuses keep the HTTP status and <c>Retry-After</c>; a dropped connection or a cut body is transient.
+/// The URL's <c>user:password@</c> goes as HTTP Basic authentication. Non-success statuses keep the HTTP status and <c>Retry-After</c>; a dropped connection or a cut body is transient.
 /// </summary>
 internal sealed class HttpLogs(HttpClient http, RpcEndpoint endpoint, IReadOnlyDictionary<string, string>? headers = null)
 {
@@ -16,11 +16,12 @@ internal sealed class HttpLogs(HttpClient http, RpcEndpoint endpoint, IReadOnlyD
 
     public async Task<IReadOnlyList<RpcLog>> GetLogsAsync(long fromBlock, long toBlock, EventFilter filter, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Url)
+        using var request = new HttpRequestMessage(HttpMethod.Post, endpoint.Address)
         {
             Content = new ByteArrayContent(LogsJson.Request(Interlocked.Increment(ref _nextId), fromBlock, toBlock, filter)),
         };
         request.Content.Headers.ContentType = Json;
+        request.Headers.Authorization = endpoint.Authorization;
         foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
             request.Headers.TryAddWithoutValidation(name, value);

@@ -1,28 +1,21 @@
+using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
 using CollabInsights.OnChain.Contracts;
+using CollabInsights.OnChain.Contracts.OutcomeLedgerDefinition;
+using CollabInsights.OnChain.Extraction;
 using CollabInsights.OnChain.Rpc;
+using CollabInsights.OnChain.Transactions;
+using Nethereum.Hex.HexConvertors.Extensions;
+using Nethereum.JsonRpc.Client;
+using Nethereum.Web3;
 
 namespace CollabInsights.OnChain.Tests;
 
-public class JsonRpcClientTests
+/// <summary>The endpoint layer over Nethereum's JSON-RPC client: redaction, Basic authentication, and failures that say what went wrong.</summary>
+public class RpcEndpointTests
 {
-    [Fact]
-    public void Receipt_polls_start_at_two_milliseconds_and_double_up_to_the_interval()
-    {
-        var waits = new List<double>();
-        var wait = TimeSpan.Zero;
-        for (var i = 0; i < 8; i++)
-        {
-            wait = EthereumRpcExtensions.NextReceiptPoll(wait, TimeSpan.FromMilliseconds(50));
-            waits.Add(wait.TotalMilliseconds);
-        }
-
-        Assert.Equal([2, 4, 8, 16, 32, 50, 50, 50], waits);
-        Assert.Equal(TimeSpan.FromMilliseconds(1), EthereumRpcExtensions.NextReceiptPoll(TimeSpan.Zero, TimeSpan.FromMilliseconds(1)));
-    }
-
     [Fact]
     public void Secret_parts_of_an_rpc_url_are_redacted()
     {
@@ -38,10 +31,44 @@ public class JsonRpcClientTests
     }
 
     [Fact]
+    public async Task User_and_password_in_the_url_are_sent_as_basic_authentication_by_every_client_and_stay_masked()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var server = StubServer.Start(200, """{"jsonrpc":"2.0","id":1,"result":"0x7a69"}""");
+        var url = server.Url.Replace("http://", "http://alice:s%40cret:pw@", StringComparison.Ordinal);
+        var endpoint = RpcEndpoint.Parse(url);
+        var expected = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes("alice:s@cret:pw"));
+        Assert.Equal(expected, endpoint.Authorization!.ToString());
+        Assert.Equal(server.Url, endpoint.Address.ToString());
+        Assert.DoesNotContain("alice", endpoint.Redacted, StringComparison.Ordinal);
+        Assert.DoesNotContain("cret", endpoint.Redacted, StringComparison.Ordinal);
+
+        // Nethereum's client (seeding, anchoring, proofs) ...
+        var chainId = await new Web3(endpoint.CreateClient()).Eth.ChainId.SendRequestAsync().WaitAsync(ct);
+        Assert.Equal(31337, (long)chainId.Value);
+
+        // ... and the extractor's source: Nethereum for the chain id, the streaming eth_getLogs reader for logs.
+        using var source = new RpcLogSource(endpoint);
+        Assert.Equal(31337, await source.GetChainIdAsync(ct));
+        await server.SetBodyAsync("""{"jsonrpc":"2.0","id":1,"result":[]}""");
+        Assert.Empty(await source.GetLogsAsync(1, 2, EventFilter.ForAddresses("0x5fbdb2315678afecb367f032d93f642f64180aa3"), ct));
+
+        Assert.Equal(3, server.Authorizations.Count);
+        Assert.All(server.Authorizations, header => Assert.Equal(expected, header));
+
+        await using var refusing = StubServer.Start(401, "unauthorized");
+        var wrong = RpcEndpoint.Parse(refusing.Url.Replace("http://", "http://alice:wrongpass@", StringComparison.Ordinal));
+        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => new Web3(wrong.CreateClient()).Eth.ChainId.SendRequestAsync().WaitAsync(ct));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.HttpStatus);
+        Assert.Contains("credentials", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("wrongpass", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_failed_connection_names_the_endpoint_without_its_secrets()
     {
-        using var client = new JsonRpcClient($"http://user:pa55word@127.0.0.1:{ClosedPort()}/v2/AbCdEf1234567890XyZ?apikey=S3CRETKEY");
-        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => client.GetChainIdAsync(TestContext.Current.CancellationToken));
+        var client = RpcEndpoint.Parse($"http://user:pa55word@127.0.0.1:{ClosedPort()}/v2/AbCdEf1234567890XyZ?apikey=S3CRETKEY").CreateClient();
+        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => new Web3(client).Eth.ChainId.SendRequestAsync());
         Assert.Equal(RpcFailureKind.Network, error.Kind);
         Assert.True(error.IsTransient);
         foreach (var secret in new[] { "pa55word", "AbCdEf1234567890XyZ", "S3CRETKEY" })
@@ -50,6 +77,8 @@ public class JsonRpcClientTests
         }
 
         Assert.Contains("127.0.0.1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("eth_chainId", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Check that the node is running", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -72,73 +101,52 @@ public class JsonRpcClientTests
     [Fact]
     public async Task Http_429_and_503_keep_their_status_and_are_transient()
     {
-        var ct = TestContext.Current.CancellationToken;
         await using var server = StubServer.Start(429, """{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"rate limit exceeded"}}""");
-        using var client = new JsonRpcClient(server.Url);
-        var limited = await Assert.ThrowsAsync<EthereumRpcException>(() => client.GetBlockNumberAsync(ct));
+        var limited = await Assert.ThrowsAsync<EthereumRpcException>(() => new Web3(RpcEndpoint.Parse(server.Url).CreateClient()).Eth.Blocks.GetBlockNumber.SendRequestAsync());
         Assert.Equal(HttpStatusCode.TooManyRequests, limited.HttpStatus);
-        Assert.Equal(-32005, limited.Code);
         Assert.True(limited.IsTransient);
         Assert.True(limited.IsRateLimited);
+        Assert.Contains("eth_blockNumber", limited.Message, StringComparison.Ordinal);
 
         await using var unavailable = StubServer.Start(503, "<html>Service Unavailable</html>");
-        using var client2 = new JsonRpcClient(unavailable.Url);
-        var down = await Assert.ThrowsAsync<EthereumRpcException>(() => client2.GetBlockNumberAsync(ct));
+        var down = await Assert.ThrowsAsync<EthereumRpcException>(() => new Web3(RpcEndpoint.Parse(unavailable.Url).CreateClient()).Eth.Blocks.GetBlockNumber.SendRequestAsync());
         Assert.Equal(RpcFailureKind.HttpStatus, down.Kind);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, down.HttpStatus);
         Assert.True(down.IsTransient);
     }
 
     [Fact]
-    public async Task A_json_rpc_error_keeps_code_message_and_data_for_range_hints()
+    public async Task A_json_rpc_error_stays_nethereums_with_code_message_and_data()
     {
-        var ct = TestContext.Current.CancellationToken;
         await using var server = StubServer.Start(200, """{"jsonrpc":"2.0","id":1,"error":{"code":-32005,"message":"query returned more than 10000 results","data":{"from":"0x1","to":"0x2710"}}}""");
-        using var client = new JsonRpcClient(server.Url);
-        var error = await Assert.ThrowsAsync<EthereumRpcException>(() => client.GetLogsAsync(new LogFilter(1, 100000), ct));
-        Assert.Equal(RpcFailureKind.JsonRpcError, error.Kind);
-        Assert.Equal(-32005, error.Code);
-        Assert.Equal("query returned more than 10000 results", error.RpcMessage);
-        Assert.Equal("""{"from":"0x1","to":"0x2710"}""", error.Data);
-        Assert.Null(error.HttpStatus);
-        Assert.False(error.IsTransient);
-        Assert.Contains("eth_getLogs", error.Message, StringComparison.Ordinal);
+        var error = await Assert.ThrowsAsync<RpcResponseException>(() => new Web3(RpcEndpoint.Parse(server.Url).CreateClient()).Eth.Blocks.GetBlockNumber.SendRequestAsync());
+        Assert.Equal(-32005, error.RpcError.Code);
+        Assert.StartsWith("query returned more than 10000 results", error.RpcError.Message, StringComparison.Ordinal);
+        Assert.Contains("0x2710", error.RpcError.Data.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task Truncated_body_is_a_transient_malformed_response_and_a_slow_server_times_out()
+    public async Task Truncated_body_is_a_transient_malformed_response()
     {
-        var ct = TestContext.Current.CancellationToken;
         await using var truncated = StubServer.Start(200, """{"jsonrpc":"2.0","id":1,"result":"0x""");
-        using var client = new JsonRpcClient(truncated.Url);
-        var malformed = await Assert.ThrowsAsync<EthereumRpcException>(() => client.GetBlockNumberAsync(ct));
+        var malformed = await Assert.ThrowsAsync<EthereumRpcException>(() => new Web3(RpcEndpoint.Parse(truncated.Url).CreateClient()).Eth.Blocks.GetBlockNumber.SendRequestAsync());
         Assert.Equal(RpcFailureKind.MalformedResponse, malformed.Kind);
         Assert.True(malformed.IsTransient);
-
-        await using var slow = StubServer.Start(200, """{"jsonrpc":"2.0","id":1,"result":"0x1"}""", delay: TimeSpan.FromSeconds(5));
-        using var impatient = new JsonRpcClient(RpcEndpoint.Parse(slow.Url), new JsonRpcClientOptions { Timeout = TimeSpan.FromMilliseconds(300) });
-        var timeout = await Assert.ThrowsAsync<EthereumRpcException>(() => impatient.GetBlockNumberAsync(ct));
-        Assert.Equal(RpcFailureKind.Timeout, timeout.Kind);
     }
 
     [Fact]
-    public async Task Batch_answers_come_back_in_request_order_with_per_call_errors_and_reverts_carry_data()
+    public async Task A_reverting_call_names_the_custom_error_decoded_against_the_compiled_contracts()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var node = await TestChain.StartAsync(ct: ct);
-        var responses = await node.Rpc.BatchAsync(
-            [RpcRequest.Create("eth_chainId"), RpcRequest.Create("no_such_method"), RpcRequest.Create("eth_blockNumber")], ct);
-        Assert.Equal("0x7a69", responses[0].Result.GetString());
-        Assert.NotNull(responses[1].Error);
-        Assert.Equal(RpcFailureKind.JsonRpcError, responses[1].Error!.Kind);
-        Assert.NotNull(responses[1].Error!.Code);
-        Assert.Equal("0x0", responses[2].Result.GetString());
-
-        var (ledger, _) = await OutcomeLedgerContract.DeployAsync(node.DevAccount(0), ct);
-        var attest = OutcomeLedgerContract.Contract.Abi.GetFunction("attestOutcome").EncodeCall(LedgerIds.ToBytes32("none"), new byte[32], 0L, 1L, 1, new byte[32]);
-        var revert = await Assert.ThrowsAsync<EthereumRpcException>(() => node.Rpc.EthCallAsync(new CallRequest(node.DevKeys[1].GetPublicAddress(), ledger.Address, attest), BlockParameter.Latest, ct));
-        Assert.Equal(3, revert.Code);
-        Assert.StartsWith("UnknownProject(", OutcomeLedgerContract.Contract.Abi.TryDecodeRevert(revert.RevertData!), StringComparison.Ordinal);
+        var (ledger, _) = await OutcomeLedgerService.DeployAsync(node.DevAccount(0), ct);
+        var stranger = ledger.WithSender(node.DevAccount(1));
+        var revert = await Assert.ThrowsAsync<TransactionRevertedException>(() =>
+            stranger.AttestAsync("none", "m", DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddDays(1), 1, new byte[32], ct));
+        Assert.StartsWith("UnknownProject(0x6e6f6e65", revert.Reason, StringComparison.Ordinal);
+        Assert.Null(revert.TransactionHash); // caught by the gas estimate, before anything was sent
+        Assert.NotNull(revert.RevertData);
+        Assert.Equal(ContractTransactions.DecodeReason(revert.RevertData!.ToHex(true)), revert.Reason);
     }
 
     private static int ClosedPort()
@@ -155,15 +163,27 @@ public class JsonRpcClientTests
     {
         private readonly HttpListener _listener;
         private readonly Task _loop;
+        private readonly string[] _body;
 
-        private StubServer(HttpListener listener, Task loop, string url)
+        private StubServer(HttpListener listener, Task loop, string url, string[] body, ConcurrentQueue<string> authorizations)
         {
             _listener = listener;
             _loop = loop;
+            _body = body;
             Url = url;
+            Authorizations = authorizations;
         }
 
         public string Url { get; }
+
+        /// <summary>The Authorization header of every request received, in order ("" when there was none).</summary>
+        public ConcurrentQueue<string> Authorizations { get; }
+
+        public Task SetBodyAsync(string body)
+        {
+            Volatile.Write(ref _body[0], body);
+            return Task.CompletedTask;
+        }
 
         public static StubServer Start(int status, string body, TimeSpan? delay = null)
         {
@@ -172,6 +192,8 @@ public class JsonRpcClientTests
             var listener = new HttpListener();
             listener.Prefixes.Add(url);
             listener.Start();
+            var current = new[] { body };
+            var authorizations = new ConcurrentQueue<string>();
             var loop = Task.Run(async () =>
             {
                 while (listener.IsListening)
@@ -186,6 +208,7 @@ public class JsonRpcClientTests
                         return;
                     }
 
+                    authorizations.Enqueue(context.Request.Headers["Authorization"] ?? string.Empty);
                     _ = Task.Run(async () =>
                     {
                         try
@@ -195,7 +218,7 @@ public class JsonRpcClientTests
                                 await Task.Delay(d);
                             }
 
-                            var bytes = Encoding.UTF8.GetBytes(body);
+                            var bytes = Encoding.UTF8.GetBytes(Volatile.Read(ref current[0]));
                             context.Response.StatusCode = status;
                             context.Response.ContentType = "application/json";
                             context.Response.ContentLength64 = bytes.Length;
@@ -208,7 +231,7 @@ public class JsonRpcClientTests
                     });
                 }
             });
-            return new StubServer(listener, loop, url);
+            return new StubServer(listener, loop, url, current, authorizations);
         }
 
         public async ValueTask DisposeAsync()

@@ -218,17 +218,18 @@ public class LogExtractorTests
     [InlineData("parquet")]
     [InlineData("csv")]
     [InlineData("sqlite")]
-    public async Task Every_format_reads_back_the_same_rows_and_compacts(string format)
+    public async Task Every_format_reads_back_the_same_rows_and_merges_its_chunks_into_one_table(string format)
     {
         var chain = new FakeChain(120);
         var dir = RepoPaths.NewTempDirectory();
-        var options = Options(dir, format: TableFormats.Parse(format)) with { BlockTimestamps = true };
+        var options = Options(dir, format: TableFormats.Parse(format)) with { BlockTimestamps = true, ChunkMaxLogs = 20 };
         await new LogExtractor(chain, options).RunAsync(null, Ct);
         var table = await ExtractionOutput.Open(dir).ReadTableAsync(EventTable.UnknownName, Ct);
         var expected = chain.Expected(0, 119, options.Filter);
         Assert.NotNull(table);
         Assert.Equal(expected.Count, table.Rows.Count);
         Assert.All(table.Rows.Zip(expected), p => Assert.Equal(1_700_000_000L + (p.Second.BlockNumber * 12), p.First[2]));
+        Assert.True(Directory.GetDirectories(Path.Combine(dir, "chunks")).Length > 1, "the merge must join several chunks");
         var compacted = await ExtractionOutput.Open(dir).CompactAsync(cancellationToken: Ct);
         var again = await TableFormats.Parse(format).ReadAsync(compacted, EventTable.Unknown, Ct);
         Assert.Equal(table.Rows.Select(r => string.Join("|", r)), again.Select(r => string.Join("|", r)));

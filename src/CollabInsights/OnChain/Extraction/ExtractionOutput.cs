@@ -80,13 +80,26 @@ public sealed class ExtractionOutput
         destination = Path.GetFullPath(destination ?? Path.Combine(_store.OutputDirectory, "tables"));
         var temp = destination + ".tmp-" + Guid.NewGuid().ToString("N");
         Directory.CreateDirectory(temp);
-        var tables = new List<TableChunk>();
-        foreach (var name in TableNames)
+        if (format is null || format.Name == _format.Name)
         {
-            tables.Add((await ReadTableAsync(name, cancellationToken).ConfigureAwait(false))!);
+            // Same format: each table is merged from its chunk files by the format itself (CSV lines and Parquet columns are
+            // copied, not parsed into rows and written again).
+            foreach (var name in TableNames)
+            {
+                var parts = _chunks.Select(c => (c.Path, Table: ChunkStore.ReadSchema(c.Path).Tables.FirstOrDefault(t => t.Name == name))).Where(p => p.Table is not null).ToList();
+                await _format.MergeAsync([.. parts.Select(p => p.Path)], parts[0].Table!.ToEventTable(), temp, cancellationToken).ConfigureAwait(false);
+            }
         }
+        else
+        {
+            var tables = new List<TableChunk>();
+            foreach (var name in TableNames)
+            {
+                tables.Add((await ReadTableAsync(name, cancellationToken).ConfigureAwait(false))!);
+            }
 
-        await (format ?? _format).WriteAsync(temp, tables, cancellationToken).ConfigureAwait(false);
+            await format.WriteAsync(temp, tables, cancellationToken).ConfigureAwait(false);
+        }
         AtomicFile.FlushDirectory(temp);
         if (Directory.Exists(destination))
         {

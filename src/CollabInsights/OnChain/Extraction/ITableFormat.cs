@@ -11,4 +11,21 @@ public interface ITableFormat
 
     /// <summary>Reads back the rows of <paramref name="table"/> written into <paramref name="directory"/>, typed as in <see cref="TableChunk"/>.</summary>
     Task<IReadOnlyList<object?[]>> ReadAsync(string directory, EventTable table, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes <paramref name="table"/> into <paramref name="directory"/> from its parts in <paramref name="sources"/> (folders this
+    /// format wrote, in order), as one table. The default reads every row back and writes them again; a format that can copy its
+    /// own encoding (CSV lines, Parquet columns) overrides it.
+    /// </summary>
+    async Task MergeAsync(IReadOnlyList<string> sources, EventTable table, string directory, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(sources);
+        var rows = new List<object?[]>();
+        foreach (var source in sources)
+        {
+            rows.AddRange(await ReadAsync(source, table, cancellationToken).ConfigureAwait(false));
+        }
+
+        await WriteAsync(directory, [new TableChunk(table, rows)], cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -36,6 +36,25 @@ internal sealed class CsvTableFormat : ITableFormat
         }
     }
 
+    /// <summary>Copies the parts' bytes after their header line: the lines were written by <see cref="WriteAsync"/> and are not parsed again.</summary>
+    public async Task MergeAsync(IReadOnlyList<string> sources, EventTable table, string directory, CancellationToken cancellationToken)
+    {
+        var path = Path.Combine(directory, table.Name + ".csv");
+        await using var output = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        var header = new UTF8Encoding(false).GetBytes(string.Join(",", table.Columns.Select(c => Quote(c.Name))) + Environment.NewLine);
+        await output.WriteAsync(header, cancellationToken).ConfigureAwait(false);
+        foreach (var source in sources)
+        {
+            await using var input = new FileStream(Path.Combine(source, table.Name + ".csv"), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            int b;
+            while ((b = input.ReadByte()) is not -1 and not '\n')
+            {
+            }
+
+            await input.CopyToAsync(output, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
     public async Task<IReadOnlyList<object?[]>> ReadAsync(string directory, EventTable table, CancellationToken cancellationToken)
     {
         var path = Path.Combine(directory, table.Name + ".csv");

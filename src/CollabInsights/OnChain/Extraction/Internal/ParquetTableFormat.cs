@@ -74,6 +74,64 @@ internal sealed class ParquetTableFormat : ITableFormat
         }
     }
 
+    /// <summary>Copies each part's row groups column by column into one file (typed column arrays, no rows in between).</summary>
+    public async Task MergeAsync(IReadOnlyList<string> sources, EventTable table, string directory, CancellationToken cancellationToken)
+    {
+        var columns = table.Columns;
+        var fields = columns.Select(Field).ToArray();
+        await using var stream = new FileStream(Path.Combine(directory, table.Name + ".parquet"), FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
+        await using var writer = await ParquetWriter.CreateAsync(new ParquetSchema(fields), stream, cancellationToken: cancellationToken).ConfigureAwait(false);
+        foreach (var source in sources)
+        {
+            await using var input = File.OpenRead(Path.Combine(source, table.Name + ".parquet"));
+            await using var reader = await ParquetReader.CreateAsync(input, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var sourceFields = reader.Schema.GetDataFields();
+            for (var g = 0; g < reader.RowGroupCount; g++)
+            {
+                using var from = reader.OpenRowGroupReader(g);
+                var count = checked((int)from.RowCount);
+                using var to = writer.CreateRowGroup();
+                for (var c = 0; c < columns.Count; c++)
+                {
+                    switch (columns[c].Kind)
+                    {
+                        case ColumnKind.Int64 when columns[c].Nullable:
+                            {
+                                var values = new long?[count];
+                                await from.ReadAsync<long>(sourceFields[c], values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                                await to.WriteAsync<long>(fields[c], (ReadOnlyMemory<long?>)values, null, null, cancellationToken).ConfigureAwait(false);
+                                break;
+                            }
+
+                        case ColumnKind.Int64:
+                            {
+                                var values = new long[count];
+                                await from.ReadAsync<long>(sourceFields[c], values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                                await to.WriteAsync<long>(fields[c], (ReadOnlyMemory<long>)values, null, null, cancellationToken).ConfigureAwait(false);
+                                break;
+                            }
+
+                        case ColumnKind.Bool:
+                            {
+                                var values = new bool?[count];
+                                await from.ReadAsync<bool>(sourceFields[c], values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                                await to.WriteAsync<bool>(fields[c], (ReadOnlyMemory<bool?>)values, null, null, cancellationToken).ConfigureAwait(false);
+                                break;
+                            }
+
+                        default:
+                            {
+                                var values = new string?[count];
+                                await from.ReadAsync(sourceFields[c], values.AsMemory(), null, cancellationToken).ConfigureAwait(false);
+                                await to.WriteAsync(fields[c], values!, null).ConfigureAwait(false);
+                                break;
+                            }
+                    }
+                }
+            }
+        }
+    }
+
     public async Task<IReadOnlyList<object?[]>> ReadAsync(string directory, EventTable table, CancellationToken cancellationToken)
     {
         var path = Path.Combine(directory, table.Name + ".parquet");

@@ -33,5 +33,5 @@ public sealed class AnvilFixture : IAsyncLifetime
 
     public async ValueTask DisposeAsync() => await Anvil.DisposeAsync();
 
-    internal static ContractAbi Abi => ContractAbi.Parse(AbiWithoutUnlisted);
+    internal static Nethereum.ABI.Model.ContractABI Abi => AbiJson.Parse(AbiWithoutUnlisted);
 }

@@ -23,7 +23,7 @@ public class BuiltInAbiTests
         var erc20 = BuiltInAbis.Resolve("ERC20");
         Assert.Equal(
             [("Approval", ApprovalTopic), ("Transfer", TransferTopic)],
-            erc20.Events.Select(e => (e.Name, e.Topic0)).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray());
+            erc20.Events.Select(e => (e.Name, CollabInsights.OnChain.Extraction.AbiLogDecoder.Topic0(e))).OrderBy(e => e.Name, StringComparer.Ordinal).ToArray());
         Assert.Same(CompiledContract.LedgerAndToken, BuiltInAbis.Resolve(BuiltInAbis.OutcomeLedger));
 
         var dir = RepoPaths.NewTempDirectory();

@@ -31,7 +31,8 @@ public class LedgerSeederTests
             result.Attestations + result.Commitments + result.Payments + result.Skipped.Count);
 
         var logs = await node.Web3.GetLogsAsync(result.LedgerAddress, result.FromBlock, result.ToBlock, ct);
-        var names = logs.Select(l => OutcomeLedgerService.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!.Event.Name).ToList();
+        var events = OutcomeLedgerService.Contract.Abi.Events.ToDictionary(e => "0x" + e.Sha3Signature, e => e.Name, StringComparer.OrdinalIgnoreCase);
+        var names = logs.Select(l => events[l.Topics[0]]).ToList();
         Assert.Equal(3, names.Count(n => n == "ProjectRegistered"));
         Assert.Equal(result.Commitments, names.Count(n => n == "FundingCommitted"));
         Assert.Equal(result.Attestations, names.Count(n => n == "OutcomeAttested"));
@@ -39,8 +40,11 @@ public class LedgerSeederTests
         Assert.Equal(3, names.Count(n => n == "DatasetAnchored"));
 
         // Paid amounts on chain equal the off-chain amounts of the seeded payments, to the token's 6 decimals.
-        var paidOnChain = logs.Select(l => OutcomeLedgerService.Contract.Abi.TryDecodeLog(l.Topics, l.Data)!)
-            .Where(e => e.Event.Name == "OutcomePaid").Sum(e => (decimal)(System.Numerics.BigInteger)e["amount"]! / 1_000_000m);
+        var paid = new CollabInsights.OnChain.Extraction.AbiLogDecoder(OutcomeLedgerService.Contract.Abi.Events).Tables.Single(t => t.Name == "OutcomePaid");
+        var decoder = new CollabInsights.OnChain.Extraction.AbiLogDecoder(OutcomeLedgerService.Contract.Abi.Events);
+        var amount = paid.ParameterColumns.ToList().FindIndex(c => c.Name == "amount");
+        var paidOnChain = logs.Select(decoder.Decode).Where(d => d.Table.Name == "OutcomePaid")
+            .Sum(d => decimal.Parse((string)d.Values[amount]!, System.Globalization.CultureInfo.InvariantCulture) / 1_000_000m);
         var paidOffChain = dataset.Payments.Where(p => p.Type == PaymentType.Actual && p.Amount is { Amount: > 0 } && p.PeriodStart is not null && p.PeriodEnd is not null)
             .Sum(p => Math.Round(p.Amount!.Value.Amount, 6));
         Assert.Equal(paidOffChain, paidOnChain);

@@ -76,7 +76,7 @@ public class OutcomeLedgerDefinitionTests
             .Select(p => p.GetCustomAttributes(typeof(Nethereum.ABI.FunctionEncoding.Attributes.ParameterAttribute), false).OfType<Nethereum.ABI.FunctionEncoding.Attributes.ParameterAttribute>().SingleOrDefault())
             .OfType<Nethereum.ABI.FunctionEncoding.Attributes.ParameterAttribute>()
             .Select(a => a.Parameter);
-        Assert.Equal(Describe(compiled.NethereumAbi.Constructor?.InputParameters ?? []), Describe(typed));
+        Assert.Equal(Describe(compiled.Abi.Constructor?.InputParameters ?? []), Describe(typed));
     }
 
     private static (ContractWeb3ServiceBase Service, ContractABI Compiled) Load(string contract)
@@ -84,7 +84,7 @@ public class OutcomeLedgerDefinitionTests
         var web3 = new Web3();
         const string address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
         ContractWeb3ServiceBase service = contract == "OutcomeLedger" ? new OutcomeLedgerService(web3, address) : new OutcomeTokenService(web3, address);
-        return (service, CompiledContract.Load(contract).NethereumAbi);
+        return (service, CompiledContract.Load(contract).Abi);
     }
 
     private static string[] Describe(IEnumerable<Parameter> parameters) =>

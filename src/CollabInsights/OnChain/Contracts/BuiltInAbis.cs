@@ -1,4 +1,5 @@
 using CollabInsights.OnChain.Abi;
+using Nethereum.ABI.Model;
 
 namespace CollabInsights.OnChain.Contracts;
 
@@ -29,13 +30,13 @@ public static class BuiltInAbis
         ]
         """;
 
-    private static readonly Lazy<ContractAbi> Erc20Abi = new(() => ContractAbi.Parse(Erc20Json));
+    private static readonly Lazy<ContractABI> Erc20Abi = new(() => AbiJson.Parse(Erc20Json));
 
     /// <summary>The built-in names, in the order help texts list them.</summary>
     public static IReadOnlyList<string> Names { get; } = [OutcomeLedger, Erc20];
 
     /// <summary>The built-in ABI called <paramref name="name"/> (case-insensitive), or null when there is none.</summary>
-    public static ContractAbi? Find(string name) => name.Trim().ToLowerInvariant() switch
+    public static ContractABI? Find(string name) => name.Trim().ToLowerInvariant() switch
     {
         OutcomeLedger => CompiledContract.LedgerAndToken,
         Erc20 => Erc20Abi.Value,
@@ -46,12 +47,12 @@ public static class BuiltInAbis
     /// An ABI from a file path or a built-in name. An existing file wins over a built-in of the same name; when
     /// neither fits, the error names both ways of giving an ABI.
     /// </summary>
-    public static ContractAbi Resolve(string fileOrName)
+    public static ContractABI Resolve(string fileOrName)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(fileOrName);
         if (File.Exists(fileOrName))
         {
-            return ContractAbi.Load(fileOrName);
+            return AbiJson.Load(fileOrName);
         }
 
         return Find(fileOrName) ?? throw new CollabInsightsException(

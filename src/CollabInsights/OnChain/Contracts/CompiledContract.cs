@@ -1,17 +1,16 @@
 using System.Text.Json;
-using CollabInsights.OnChain.Abi;
-using Nethereum.ABI.ABIDeserialisation;
+
 using Nethereum.ABI.Model;
 using Nethereum.Hex.HexConvertors.Extensions;
 
 namespace CollabInsights.OnChain.Contracts;
 
-/// <summary>A contract compiled by the build (src/contracts, npm solc): its ABI and creation bytecode, embedded in the library.</summary>
-public sealed record CompiledContract(string Name, ContractAbi Abi, byte[] Bytecode, string Compiler)
+/// <summary>A contract compiled by the build (src/contracts, npm solc): its ABI (Nethereum's <see cref="ContractABI"/>) and creation bytecode, embedded in the library.</summary>
+public sealed record CompiledContract(string Name, ContractABI Abi, byte[] Bytecode, string Compiler)
 {
-    private static readonly Lazy<ContractAbi> LedgerAndTokenAbi = new(() => ContractAbi.Combine(OutcomeLedger.Abi, OutcomeToken.Abi));
+    private static readonly Lazy<ContractABI> LedgerAndTokenAbi = new(() => CollabInsights.OnChain.Abi.AbiJson.Combine(OutcomeLedger.Abi, OutcomeToken.Abi));
     private static readonly Lazy<IReadOnlyList<ErrorABI>> KitErrors = new(() =>
-        [.. new[] { "OutcomeLedger", "OutcomeToken", "DatasetProofVerifier" }.SelectMany(n => Load(n).NethereumAbi.Errors ?? [])]);
+        [.. new[] { "OutcomeLedger", "OutcomeToken", "DatasetProofVerifier" }.SelectMany(n => Load(n).Abi.Errors ?? [])]);
 
     /// <summary>The outcome ledger.</summary>
     public static CompiledContract OutcomeLedger => Load("OutcomeLedger");
@@ -20,16 +19,13 @@ public sealed record CompiledContract(string Name, ContractAbi Abi, byte[] Bytec
     public static CompiledContract OutcomeToken => Load("OutcomeToken");
 
     /// <summary>The ledger's and the token's ABI together: decodes every event a ledger transaction can produce.</summary>
-    public static ContractAbi LedgerAndToken => LedgerAndTokenAbi.Value;
+    public static ContractABI LedgerAndToken => LedgerAndTokenAbi.Value;
 
     /// <summary>The custom errors of every contract the kit compiles (ledger, token, proof verifier), for decoding revert data.</summary>
     public static IReadOnlyList<ErrorABI> Errors => KitErrors.Value;
 
     /// <summary>The creation bytecode as <c>0x</c>-hex (what a Nethereum deployment message takes).</summary>
     public string BytecodeHex => Bytecode.ToHex(true);
-
-    /// <summary>The ABI parsed by Nethereum (functions, events, errors with their signatures).</summary>
-    public ContractABI NethereumAbi => new ABIJsonDeserialiser().DeserialiseContract(AbiJson);
 
     /// <summary>The ABI JSON of the contract as the compiler wrote it (for <c>chain extract --abi</c> or other tools).</summary>
     public string AbiJson { get; init; } = "[]";
@@ -44,7 +40,7 @@ public sealed record CompiledContract(string Name, ContractAbi Abi, byte[] Bytec
         var root = document.RootElement;
         return new CompiledContract(
             name,
-            ContractAbi.Parse(root),
+            CollabInsights.OnChain.Abi.AbiJson.Parse(root.GetProperty("abi").GetRawText()),
             (root.GetProperty("bytecode").GetString()!).HexToByteArray(),
             root.GetProperty("compiler").GetString() ?? "solc")
         {

@@ -1,5 +1,7 @@
 using System.Numerics;
 using CollabInsights.OnChain.Abi;
+using Nethereum.ABI.Model;
+using Nethereum.Contracts;
 using Nethereum.Hex.HexConvertors.Extensions;
 using Nethereum.Hex.HexTypes;
 using Nethereum.RPC.Eth.DTOs;
@@ -10,7 +12,7 @@ namespace CollabInsights.OnChain.Extraction.Internal;
 /// <summary>Deploys <see cref="EventSourceContract"/> on a dev node (unlocked accounts, <c>eth_sendTransaction</c>) and makes it emit events.</summary>
 internal static class EventSourceChain
 {
-    public static ContractAbi Abi { get; } = ContractAbi.Parse(EventSourceContract.Abi);
+    public static ContractABI Abi { get; } = AbiJson.Parse(EventSourceContract.Abi);
 
     public static async Task<string> FirstAccountAsync(IWeb3 web3, CancellationToken ct)
     {
@@ -28,13 +30,13 @@ internal static class EventSourceChain
     /// <summary>Emits <paramref name="total"/> Transfer events, <paramref name="perTransaction"/> per transaction; returns the last block.</summary>
     public static async Task<long> EmitTransfersAsync(IWeb3 web3, string from, string contract, long total, int perTransaction, IProgress<long>? progress, CancellationToken ct)
     {
-        var function = Abi.GetFunction("emitTransfers");
+        var function = new FunctionBuilder(string.Empty, Abi.Functions.Single(f => f.Name == "emitTransfers"));
         long emitted = 0, last = 0;
         var pending = new List<string>();
         while (emitted < total)
         {
             var n = Math.Min(perTransaction, total - emitted);
-            var data = (function.EncodeCall(new BigInteger(n), new BigInteger(emitted))).ToHex(true);
+            var data = function.GetData(new BigInteger(n), new BigInteger(emitted));
             var hash = await web3.Eth.Transactions.SendTransaction.SendRequestAsync(Tx(from, contract, data, 30_000_000)).WaitAsync(ct).ConfigureAwait(false);
             pending.Add(hash);
             emitted += n;
@@ -60,7 +62,7 @@ internal static class EventSourceChain
     }
 
     public static async Task<TransactionReceipt> EmitVariedAsync(IWeb3 web3, string from, string contract, long seed, CancellationToken ct) =>
-        await SendAsync(web3, from, contract, (Abi.GetFunction("emitVaried").EncodeCall(new BigInteger(seed))).ToHex(true), ct).ConfigureAwait(false);
+        await SendAsync(web3, from, contract, new FunctionBuilder(string.Empty, Abi.Functions.Single(f => f.Name == "emitVaried")).GetData(new BigInteger(seed)), ct).ConfigureAwait(false);
 
     private static async Task<TransactionReceipt> SendAsync(IWeb3 web3, string from, string? to, string data, CancellationToken ct)
     {

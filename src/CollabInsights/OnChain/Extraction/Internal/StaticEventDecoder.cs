@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Numerics;
-using CollabInsights.OnChain.Abi;
 using CollabInsights.OnChain.Rpc;
+using Nethereum.ABI.Model;
 
 namespace CollabInsights.OnChain.Extraction.Internal;
 
@@ -12,36 +12,45 @@ namespace CollabInsights.OnChain.Extraction.Internal;
 /// integers, any non-zero word is true, addresses EIP-55 checksummed, bytesN lower-case hex).
 /// <para>
 /// Kept because of a measurement: decoding 192,000 ERC-20 Transfer logs took 6.7-8.9 s with Nethereum's
-/// <c>EventTopicDecoder.DecodeDefaultTopics</c> and 9-13 s with the general decoder, against well under a second here
-/// (same machine, same run); logs of other events use the general decoder.
+/// <c>EventTopicDecoder.DecodeDefaultTopics</c> and 9-13 s with the former general decoder, against well under a second here
+/// (same machine, same run, load average 45-60); logs of other events use Nethereum's <c>ParameterDecoder</c>.
 /// </para>
 /// </summary>
 internal sealed class StaticEventDecoder
 {
-    private readonly (AbiTypeKind Kind, int Size, int Topic, int Word)[] _plan;
+    private enum Kind
+    {
+        Address,
+        Bool,
+        FixedBytes,
+        UInt,
+        Int,
+    }
+
+    private readonly (Kind Kind, int Size, int Topic, int Word)[] _plan;
     private readonly int _dataWords;
 
-    private StaticEventDecoder((AbiTypeKind, int, int, int)[] plan, int dataWords)
+    private StaticEventDecoder((Kind, int, int, int)[] plan, int dataWords)
     {
         _plan = plan;
         _dataWords = dataWords;
     }
 
-    /// <summary>A decoder for <paramref name="e"/>, or null when a parameter is dynamic, an array or a tuple.</summary>
-    public static StaticEventDecoder? TryCreate(AbiEvent e)
+    /// <summary>A decoder for an event with <paramref name="inputs"/> (in order), or null when a parameter is dynamic, an array or a tuple.</summary>
+    public static StaticEventDecoder? TryCreate(IReadOnlyList<Parameter> inputs, bool anonymous)
     {
-        var plan = new (AbiTypeKind, int, int, int)[e.Inputs.Count];
-        var topic = e.Anonymous ? 0 : 1;
+        var plan = new (Kind, int, int, int)[inputs.Count];
+        var topic = anonymous ? 0 : 1;
         var word = 0;
-        for (var i = 0; i < e.Inputs.Count; i++)
+        for (var i = 0; i < inputs.Count; i++)
         {
-            var p = e.Inputs[i];
-            if (p.Type.Kind is not (AbiTypeKind.Address or AbiTypeKind.UInt or AbiTypeKind.Int or AbiTypeKind.Bool or AbiTypeKind.FixedBytes))
+            var p = inputs[i];
+            if (Elementary(p.Type) is not { } type)
             {
                 return null;
             }
 
-            plan[i] = p.Indexed ? (p.Type.Kind, p.Type.Size, topic++, -1) : (p.Type.Kind, p.Type.Size, -1, word++);
+            plan[i] = p.Indexed ? (type.Kind, type.Size, topic++, -1) : (type.Kind, type.Size, -1, word++);
         }
 
         return new StaticEventDecoder(plan, word);
@@ -87,15 +96,32 @@ internal sealed class StaticEventDecoder
 
             values[i] = kind switch
             {
-                AbiTypeKind.Address => AddressText.Checksum(string.Concat("0x", word[24..])),
-                AbiTypeKind.Bool => word.ContainsAnyExcept('0'),
-                AbiTypeKind.FixedBytes => string.Concat("0x", word[..(2 * size)]).ToLowerInvariant(),
-                AbiTypeKind.UInt => Unsigned(word, size),
+                Kind.Address => AddressText.Checksum(string.Concat("0x", word[24..])),
+                Kind.Bool => word.ContainsAnyExcept('0'),
+                Kind.FixedBytes => string.Concat("0x", word[..(2 * size)]).ToLowerInvariant(),
+                Kind.UInt => Unsigned(word, size),
                 _ => Signed(word, size),
             };
         }
 
         return values;
+    }
+
+    /// <summary>The kind and size (bits, or bytes for bytesN) of a static elementary type name; null for anything else.</summary>
+    private static (Kind Kind, int Size)? Elementary(string type)
+    {
+        static int? Number(string digits, int fallback) =>
+            digits.Length == 0 ? fallback : int.TryParse(digits, NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : null;
+
+        return type switch
+        {
+            "address" => (Kind.Address, 160),
+            "bool" => (Kind.Bool, 8),
+            _ when type.StartsWith("uint", StringComparison.Ordinal) && Number(type[4..], 256) is { } bits and >= 8 and <= 256 && bits % 8 == 0 => (Kind.UInt, bits),
+            _ when type.StartsWith("int", StringComparison.Ordinal) && Number(type[3..], 256) is { } bits and >= 8 and <= 256 && bits % 8 == 0 => (Kind.Int, bits),
+            _ when type.StartsWith("bytes", StringComparison.Ordinal) && type.Length > 5 && Number(type[5..], 0) is { } size and >= 1 and <= 32 => (Kind.FixedBytes, size),
+            _ => null,
+        };
     }
 
     private static string Unsigned(ReadOnlySpan<char> word, int bits)
